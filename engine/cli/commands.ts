@@ -1,0 +1,15 @@
+/**
+ * The command table. Each command module is imported only when it runs, so
+ * `caplint audit` never loads the enforcer, YAML or TypeScript.
+ */
+import type { Io } from './io.js';
+
+export interface Command {
+  readonly summary: string;
+  run(args: readonly string[], io: Io): Promise<number>;
+}
+
+export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  audit: async () => (await import('../commands/audit.js')).default,
+  rules: async () => (await import('../commands/rules.js')).default,
+};

@@ -1,0 +1,49 @@
+/**
+ * Entry point: dispatch to a command and turn known errors into one line and
+ * exit code 2. Library code never exits; only bin/ sets the exit code.
+ */
+import { COMMANDS } from './commands.js';
+import type { Io } from './io.js';
+import { CaplintError, describeError } from '../errors.js';
+
+export const EXIT_USAGE = 2;
+
+const USAGE = `Usage: caplint <command> [options]
+
+Commands:
+  audit [PATH...|-]     audit container configs (OCI config.json) against a policy
+  rules [ID]            list the rules, or print one rule's documentation
+
+Run "caplint <command> --help" for a command's options.
+`;
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.write(USAGE);
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    io.write(`${await version()}\n`);
+    return 0;
+  }
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    io.error(`caplint: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    const command = await load();
+    return await command.run(rest, io);
+  } catch (error) {
+    io.error(`caplint: ${describeError(error)}\n`);
+    if (io.env.CAPLINT_DEBUG === '1' && error instanceof Error && error.stack) io.error(`${error.stack}\n`);
+    else if (!(error instanceof CaplintError)) io.error('(set CAPLINT_DEBUG=1 to see where this happened)\n');
+    return EXIT_USAGE;
+  }
+}
+
+async function version(): Promise<string> {
+  const { packageJson } = await import('../paths.js');
+  return (packageJson() as { version: string }).version;
+}

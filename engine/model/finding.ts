@@ -1,0 +1,89 @@
+/**
+ * The finding and error types: the only part of the engine that report
+ * formats import.
+ */
+export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type FailOn = Severity | 'never';
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+export function atOrAbove(severity: Severity, threshold: FailOn): boolean {
+  return threshold !== 'never' && severityRank(severity) >= severityRank(threshold);
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** What is wrong, naming the capability, namespace or syscall. */
+  readonly message: string;
+  /** Why it matters. */
+  readonly rationale: string;
+  /** What to do. */
+  readonly remediation: string;
+  /** Human name of the container or process (`container "web"`, `pid 4242 (nginx)`). */
+  readonly subject: string;
+  readonly subjectKind: string;
+  /** Path as given on the command line (or `<stdin>`); null for live processes. */
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly column: number | null;
+  readonly endLine: number | null;
+  readonly endColumn: number | null;
+  /** JSON pointer (RFC 6901) of the text that caused the finding, or of the object that lacks a field. */
+  readonly pointer: string | null;
+  readonly pid?: number;
+}
+
+/** An input that could not be read or understood. */
+export interface InputError {
+  readonly file: string;
+  readonly line: number | null;
+  readonly column: number | null;
+  readonly message: string;
+}
+
+/** Rule metadata as reports need it (SARIF rules, HTML legend). */
+export interface RuleSummary {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly description: string;
+  readonly remediation: string;
+  readonly references: readonly string[];
+  readonly docsPath: string;
+}
+
+export interface Summary {
+  readonly inputs: number;
+  readonly subjects: number;
+  readonly findings: number;
+  readonly errors: number;
+  readonly bySeverity: Readonly<Record<Severity, number>>;
+  readonly failOn: FailOn;
+  /** True when a finding is at or above failOn. */
+  readonly failed: boolean;
+}
+
+/** Everything a report format may use. */
+export interface AuditReport {
+  readonly findings: readonly Finding[];
+  readonly errors: readonly InputError[];
+  readonly summary: Summary;
+  readonly rules: readonly RuleSummary[];
+  /** Source text by file, for code frames. */
+  readonly sources: ReadonlyMap<string, string>;
+  /** Name of the policy applied. */
+  readonly policy: string;
+  /** Subjects as plain data (process audits print them; HTML shows a matrix). */
+  readonly subjects: readonly unknown[];
+}
+
+export interface ReportOptions {
+  readonly color: boolean;
+  readonly cwd: string;
+}
+
+export type ReportFormatter = (report: AuditReport, options: ReportOptions) => string;
