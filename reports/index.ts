@@ -1,0 +1,9 @@
+/** Report formats by name; each module is imported only when used. */
+import type { ReportFormatter } from '../engine/model/finding.js';
+
+export const REPORT_FORMATS: Readonly<Record<string, () => Promise<ReportFormatter>>> = {
+  text: async () => (await import('./text.js')).default,
+  json: async () => (await import('./json.js')).default,
+};
+
+export const FORMAT_NAMES = Object.keys(REPORT_FORMATS);
