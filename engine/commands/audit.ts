@@ -13,7 +13,7 @@ import { INPUT_FORMATS } from '../inputs/format.js';
 import { auditInputs } from '../audit/audit-inputs.js';
 import { buildReport, exitCodeOf } from '../audit/build-report.js';
 import { pairOutputs } from '../audit/outputs.js';
-import { activeBuiltinRules } from '../audit/active-rules.js';
+import { activeRules } from '../audit/active-rules.js';
 import { FORMAT_NAMES, REPORT_FORMATS } from '../../reports/index.js';
 
 const HELP = `Usage: caplint audit [PATH...|-] [options]
@@ -26,6 +26,7 @@ Options:
   --fail-on SEVERITY     ${[...SEVERITIES, 'never'].join('|')} (default high)
   --input-format FORMAT  ${INPUT_FORMATS.join('|')} (default: detect from content)
   --max-bytes N          largest input read, in bytes (default ${DEFAULT_MAX_BYTES})
+  --rule-file FILE       a custom rule in TypeScript (repeatable); checked and sandboxed before it runs
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input.
 `;
@@ -36,6 +37,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   'input-format': { type: 'string' },
   'max-bytes': { type: 'string' },
+  'rule-file': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -55,13 +57,13 @@ const audit: Command = {
     if (positionals.length === 0) throw new UsageError('caplint audit: name at least one PATH (a file, a directory, or - for stdin)');
 
     const collected = await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
-    const rules = await activeBuiltinRules();
+    const { rules, errors: ruleErrors } = await activeRules(values['rule-file'] ?? [], io.cwd);
     const audited = await auditInputs(collected.inputs, rules, inputFormat);
     const report = buildReport({
       inputs: collected.inputs.length + collected.errors.length,
       subjects: audited.subjects,
       findings: audited.findings,
-      errors: [...collected.errors, ...audited.errors],
+      errors: [...ruleErrors, ...collected.errors, ...audited.errors],
       rules,
       failOn,
       policy: 'built-in rules',
