@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, copyFileSync, chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_REPORT } from '../fixtures/reports/audit-report.js';
+import { render } from '../helpers/render.js';
+
+const require = createRequire(import.meta.url);
+const MULTITOOL_DIR = dirname(require.resolve('@microsoft/sarif-multitool-linux/package.json'));
+
+interface SarifLog {
+  runs: {
+    tool: { driver: { rules: { id: string; helpUri?: string }[] } };
+    results: {
+      ruleId: string; ruleIndex: number; level: string; baselineState?: string;
+      partialFingerprints: Record<string, string>;
+      locations: { physicalLocation?: { artifactLocation: { uri?: string }; region: Record<string, number> } }[];
+    }[];
+    invocations: { executionSuccessful: boolean; toolExecutionNotifications: unknown[] }[];
+  }[];
+}
+
+const parse = async (report = FIXTURE_REPORT, cwd?: string) => JSON.parse(await render('sarif', report, cwd)) as SarifLog;
+
+/** The multitool ships without its execute bit when installed with --ignore-scripts; run a copy that has it. */
+function multitool(): string {
+  const shipped = join(MULTITOOL_DIR, 'Sarif.Multitool');
+  try {
+    accessSync(shipped, constants.X_OK);
+    return shipped;
+  } catch {
+    const copy = join(mkdtempSync(join(tmpdir(), 'caplint-sarif-')), 'Sarif.Multitool');
+    copyFileSync(shipped, copy);
+    chmodSync(copy, 0o755);
+    return copy;
+  }
+}
+
+describe('sarif', () => {
+  it('is valid against the official SARIF 2.1.0 schema (ajv, draft 2020-12)', async () => {
+    const schema = JSON.parse(readFileSync(join(MULTITOOL_DIR, 'sarif-2.1.0.json'), 'utf8')) as Record<string, unknown>;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    for (const report of [FIXTURE_REPORT, { ...FIXTURE_REPORT, findings: [], errors: [] }]) {
+      const valid = validate(JSON.parse(await render('sarif', report)));
+      expect(validate.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+    }
+  });
+
+  it("passes Microsoft's Sarif.Multitool validate without errors or warnings", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caplint-sarif-'));
+    writeFileSync(join(dir, 'report.sarif'), await render('sarif'));
+    const run = spawnSync(multitool(), ['validate', join(dir, 'report.sarif'), '--output', join(dir, 'validation.sarif'), '--log', 'ForceOverwrite'], {
+      encoding: 'utf8', timeout: 120_000, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+    });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const validation = JSON.parse(readFileSync(join(dir, 'validation.sarif'), 'utf8')) as { runs: { results?: { level?: string; message: { text?: string }; ruleId: string }[] }[] };
+    const problems = (validation.runs[0]!.results ?? []).map((r) => `${r.level ?? 'warning'} ${r.ruleId}: ${r.message.text ?? ''}`);
+    expect(problems).toEqual([]);
+  });
+
+  it('points every result at its rule and gives a 1-based region when the finding has a line', async () => {
+    const run = (await parse()).runs[0]!;
+    for (const result of run.results) {
+      expect(run.tool.driver.rules[result.ruleIndex]!.id).toBe(result.ruleId);
+      const region = result.locations[0]!.physicalLocation?.region;
+      if (region) for (const n of Object.values(region)) expect(n).toBeGreaterThanOrEqual(1);
+    }
+    expect(run.results.filter((r) => r.locations[0]!.physicalLocation?.region).length).toBe(8);
+  });
+
+  it('writes no absolute path, whatever cwd and input paths are', async () => {
+    const text = await render('sarif');
+    expect(text).not.toMatch(/"uri": "(\/|file:)/);
+    expect(text).not.toContain('/repo/');
+    const uris = (await parse()).runs[0]!.results.flatMap((r) => r.locations.map((l) => l.physicalLocation?.artifactLocation.uri));
+    expect(uris).toContain('compose/app.json');
+    expect(uris).toContain('k8s/hostile-pod.json');
+  });
+
+  it('keeps fingerprints when lines move and when cwd changes', async () => {
+    const moved = { ...FIXTURE_REPORT, findings: FIXTURE_REPORT.findings.map((f) => ({ ...f, line: f.line && f.line + 7, endLine: f.endLine && f.endLine + 7 })) };
+    const prints = (log: SarifLog) => log.runs[0]!.results.map((r) => Object.values(r.partialFingerprints)[0]);
+    const base = prints(await parse());
+    expect(prints(await parse(moved))).toEqual(base);
+    expect(new Set(base).size).toBe(base.length);
+  });
+
+  it('carries baseline states and input errors', async () => {
+    const run = (await parse()).runs[0]!;
+    expect(run.results.map((r) => r.baselineState)).toContain('updated');
+    expect(run.invocations[0]!.executionSuccessful).toBe(false);
+    expect(run.invocations[0]!.toolExecutionNotifications).toHaveLength(2);
+  });
+});
