@@ -4,7 +4,7 @@
  */
 import type { Finding, ReportFormatter, Severity } from '../engine/model/finding.js';
 import { relativePath, STDIN } from './common/location.js';
-import { sortFindings } from './common/order.js';
+import { currentFindings } from './common/order.js';
 
 const COMMAND: Readonly<Record<Severity, 'error' | 'warning' | 'notice'>> = {
   critical: 'error', high: 'error', medium: 'warning', low: 'warning', info: 'notice',
@@ -51,7 +51,7 @@ function annotation(f: Finding, cwd: string): string {
 }
 
 const github: ReportFormatter = (report, { cwd }) => {
-  const lines = sortFindings(report.findings).map((f) => annotation(f, cwd));
+  const lines = currentFindings(report.findings).map((f) => annotation(f, cwd));
   for (const e of report.errors) {
     const file = fileOf(e.file, cwd);
     const props: Props = { file, line: e.line ?? undefined, col: e.line !== null ? e.column ?? undefined : undefined, title: 'caplint input error' };

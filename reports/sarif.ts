@@ -27,7 +27,7 @@ const sarif: ReportFormatter = (report, { cwd }) => {
     ruleIndex: index.get(f.ruleId)!,
     level: SARIF_LEVEL[f.severity],
     message: { text: f.message },
-    locations: [findingLocation(f, cwd)],
+    locations: [findingLocation(f, cwd, f.file === null ? undefined : report.sources.get(f.file))],
     partialFingerprints: { [FINGERPRINT_KEY]: prints[i]! },
     ...(f.baseline ? { baselineState: f.baseline } : {}),
     properties: {

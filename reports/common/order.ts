@@ -32,6 +32,16 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(compareFindings);
 }
 
+/** Findings still present, sorted; a baseline's `absent` findings describe problems already fixed. */
+export function currentFindings(findings: readonly Finding[]): Finding[] {
+  return sortFindings(findings.filter((f) => f.baseline !== 'absent'));
+}
+
+/** How many baseline findings are gone. */
+export function fixedCount(findings: readonly Finding[]): number {
+  return findings.filter((f) => f.baseline === 'absent').length;
+}
+
 /** Groups in order of first appearance. */
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();

@@ -3,7 +3,7 @@ import type { AuditReport, Finding, InputError, ToolInfo, RuleSummary } from '..
 import { codeFrame } from '../common/code-frame.js';
 import type { FrameLine } from '../common/code-frame.js';
 import { findingPlace, locationLabel } from '../common/location.js';
-import { findingSubjectKey, groupBy, sortFindings } from '../common/order.js';
+import { currentFindings, findingSubjectKey, groupBy } from '../common/order.js';
 import { docsUri } from '../sarif/rules.js';
 import { html } from './markup.js';
 import type { Markup } from './markup.js';
@@ -40,9 +40,10 @@ ${frame(codeFrame(source, f))}
 }
 
 export function findingsSection(report: AuditReport, cwd: string): Markup {
-  if (!report.findings.length) return html`<p class="ok">No findings.</p>`;
+  const findings = currentFindings(report.findings);
+  if (!findings.length) return html`<p class="ok">No findings.</p>`;
   const rules = new Map(report.rules.map((r) => [r.id, r]));
-  const groups = groupBy(sortFindings(report.findings), findingSubjectKey);
+  const groups = groupBy(findings, findingSubjectKey);
   return html`${[...groups.values()].map((findings) => {
     const first = findings[0]!;
     return html`<section class="subject" id="${anchor({ file: first.file, name: first.subject })}">

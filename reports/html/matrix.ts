@@ -2,7 +2,7 @@
 import type { AuditReport, Finding } from '../../engine/model/finding.js';
 import type { Subject } from '../../engine/model/subject.js';
 import { relativePath } from '../common/location.js';
-import { findingSubjectKey, groupBy, ruleGroup, subjectKey } from '../common/order.js';
+import { currentFindings, findingSubjectKey, groupBy, ruleGroup, subjectKey } from '../common/order.js';
 import { modelSubjects } from '../common/subjects.js';
 import { html } from './markup.js';
 import type { Markup } from './markup.js';
@@ -47,7 +47,7 @@ export function anchor(subject: Pick<Subject, 'file' | 'name'>): string {
 export function matrix(report: AuditReport, cwd: string): Markup {
   const subjects = modelSubjects(report);
   if (!subjects.length) return html`<p class="note">No subject data in this report.</p>`;
-  const bySubject = groupBy(report.findings, findingSubjectKey);
+  const bySubject = groupBy(currentFindings(report.findings), findingSubjectKey);
   return html`<table class="matrix">
 <thead><tr><th scope="col">Subject</th><th scope="col">Findings</th>${COLUMNS.map((c) => html`<th scope="col">${c.title}</th>`)}</tr></thead>
 <tbody>

@@ -1,6 +1,6 @@
 /** The top of the report: verdict, numbers, charts by severity and by rule group, the policy and its rules. */
 import type { AuditReport } from '../../engine/model/finding.js';
-import { groupBy, ruleGroup, severityCounts } from '../common/order.js';
+import { currentFindings, fixedCount, groupBy, ruleGroup, severityCounts } from '../common/order.js';
 import { barChart } from './charts.js';
 import { docsLink } from './findings.js';
 import { html } from './markup.js';
@@ -10,8 +10,11 @@ export function overview(report: AuditReport): Markup {
   const s = report.summary;
   const verdict = s.failed ? 'failed' : 'passed';
   const stats: [string, number][] = [['inputs', s.inputs], ['subjects', s.subjects], ['findings', s.findings], ['input errors', s.errors]];
-  const bySeverity = severityCounts(report.findings).map(([severity, value]) => ({ label: severity, value, tone: `sev-${severity}` }));
-  const byGroup = [...groupBy(report.findings, (f) => ruleGroup(f.ruleId))]
+  const fixed = fixedCount(report.findings);
+  if (fixed) stats.push(['fixed since the baseline', fixed]);
+  const findings = currentFindings(report.findings);
+  const bySeverity = severityCounts(findings).map(([severity, value]) => ({ label: severity, value, tone: `sev-${severity}` }));
+  const byGroup = [...groupBy(findings, (f) => ruleGroup(f.ruleId))]
     .map(([label, list]) => ({ label, value: list.length, tone: 'group' }))
     .sort((a, b) => b.value - a.value || (a.label < b.label ? -1 : 1));
   return html`<header>

@@ -2,7 +2,7 @@
 import type { AuditReport, Finding, InputError, RuleSummary, Severity } from '../../engine/model/finding.js';
 import { severityRank } from '../../engine/model/finding.js';
 import { findingPlace, locationLabel } from '../common/location.js';
-import { findingSubjectKey, groupBy, ruleGroup, sortFindings } from '../common/order.js';
+import { currentFindings, findingSubjectKey, groupBy, ruleGroup } from '../common/order.js';
 import { subjectRefs } from '../common/subjects.js';
 import type { SubjectRef } from '../common/subjects.js';
 
@@ -75,7 +75,7 @@ function errorCase(error: InputError, cwd: string): TestCase {
 }
 
 export function suites(report: AuditReport, cwd: string): Suite[] {
-  const bySubject = groupBy(sortFindings(report.findings), findingSubjectKey);
+  const bySubject = groupBy(currentFindings(report.findings), findingSubjectKey);
   const out = subjectRefs(report).map((s) => subjectSuite(s, report.rules, bySubject.get(s.key) ?? [], cwd));
   if (report.errors.length) out.push({ name: 'input errors', properties: [], cases: report.errors.map((e) => errorCase(e, cwd)) });
   return out;

@@ -3,7 +3,7 @@ import type { AuditReport, Finding, InputError, RuleSummary, ToolInfo } from '..
 import { codeFrame, frameText } from '../common/code-frame.js';
 import { escapeMarkdown, longestBacktickRun } from '../common/escape.js';
 import { findingPlace, locationLabel } from '../common/location.js';
-import { severityCounts } from '../common/order.js';
+import { fixedCount, severityCounts } from '../common/order.js';
 import { docsUri } from '../sarif/rules.js';
 
 const md = escapeMarkdown;
@@ -16,7 +16,9 @@ export function header(report: AuditReport): string {
   const s = report.summary;
   const verdict = s.failed ? `**failed** (findings at or above ${s.failOn})` : s.failOn === 'never' ? 'passed' : `passed (nothing at or above ${s.failOn})`;
   const errors = s.errors ? ` · **${s.errors} input error${s.errors === 1 ? '' : 's'}**` : '';
-  return `## caplint audit: ${verdict}\n\n${s.findings} finding${s.findings === 1 ? '' : 's'} in ${s.subjects} subject${s.subjects === 1 ? '' : 's'} from ${s.inputs} input${s.inputs === 1 ? '' : 's'}${errors} · policy ${md(report.policy)}`;
+  const fixed = fixedCount(report.findings);
+  const gone = fixed ? ` · ${fixed} fixed since the baseline` : '';
+  return `## caplint audit: ${verdict}\n\n${s.findings} finding${s.findings === 1 ? '' : 's'} in ${s.subjects} subject${s.subjects === 1 ? '' : 's'} from ${s.inputs} input${s.inputs === 1 ? '' : 's'}${errors}${gone} · policy ${md(report.policy)}`;
 }
 
 export function countsTable(findings: readonly Finding[]): string {

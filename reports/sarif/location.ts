@@ -11,8 +11,9 @@ export function relativeUri(file: string, cwd: string): string {
   return relativePath(file, cwd).split('/').map(encodeURIComponent).join('/');
 }
 
-export function region(item: Placed): Record<string, number> | undefined {
-  if (item.line === null) return undefined;
+/** The finding's span; without a line, the whole file when its text is known (`lineCount`). */
+export function region(item: Placed, lineCount?: number): Record<string, number> | undefined {
+  if (item.line === null) return lineCount ? { startLine: 1, endLine: lineCount } : undefined;
   const startLine = Math.max(1, item.line);
   const startColumn = Math.max(1, item.column ?? 1);
   const endLine = Math.max(startLine, item.endLine ?? startLine);
@@ -24,17 +25,17 @@ export function region(item: Placed): Record<string, number> | undefined {
 }
 
 /** A physical location, or undefined for a live process (it has no file). */
-export function physicalLocation(item: Placed | InputError, cwd: string): Record<string, unknown> | undefined {
+export function physicalLocation(item: Placed | InputError, cwd: string, source?: string): Record<string, unknown> | undefined {
   if (item.file === null) return undefined;
   const artifactLocation = item.file === STDIN
     ? { description: { text: 'standard input' } }
     : { uri: relativeUri(item.file, cwd), uriBaseId: URI_BASE_ID };
-  const r = region(item);
+  const r = region(item, source === undefined ? undefined : source.split(/\r?\n/).length);
   return { artifactLocation, ...(r ? { region: r } : {}) };
 }
 
-export function findingLocation(finding: Finding, cwd: string): Record<string, unknown> {
-  const physical = physicalLocation(finding, cwd);
+export function findingLocation(finding: Finding, cwd: string, source?: string): Record<string, unknown> {
+  const physical = physicalLocation(finding, cwd, source);
   const logical = {
     name: finding.subject,
     kind: finding.file === null ? 'process' : 'container',

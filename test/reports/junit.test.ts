@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_REPORT, FIXTURE_REPORT } from '../fixtures/reports/audit-report.js';
+import { CURRENT_FINDINGS, EMPTY_REPORT, FIXTURE_REPORT } from '../fixtures/reports/audit-report.js';
 import { render } from '../helpers/render.js';
 
 interface Case { name: string; classname: string; file?: string; failure?: { type: string; message: string; '#text': string }[]; error?: { message: string; '#text': string }[] }
@@ -23,7 +23,7 @@ describe('junit', () => {
     const process = suites.find((s) => s.name === 'pid 4242 (nginx)')!;
     expect(process.testcase.map((c) => c.name)).not.toContain('privileged/not-privileged');
     expect(process.testcase.map((c) => c.name)).toContain('subject/info');
-    expect(Number(root.failures)).toBe(FIXTURE_REPORT.findings.length);
+    expect(Number(root.failures)).toBe(CURRENT_FINDINGS.length);
     expect(Number(root.tests)).toBe(suites.reduce((n, s) => n + s.testcase.length, 0));
   });
 

@@ -72,7 +72,10 @@ describe('sarif', () => {
       const region = result.locations[0]!.physicalLocation?.region;
       if (region) for (const n of Object.values(region)) expect(n).toBeGreaterThanOrEqual(1);
     }
-    expect(run.results.filter((r) => r.locations[0]!.physicalLocation?.region).length).toBe(8);
+    const placed = FIXTURE_REPORT.findings.filter((f) => f.line !== null || (f.file !== null && FIXTURE_REPORT.sources.has(f.file)));
+    expect(run.results.filter((r) => r.locations[0]!.physicalLocation?.region)).toHaveLength(placed.length);
+    const wholeFile = run.results.find((r) => r.baselineState === 'absent')!.locations[0]!.physicalLocation!.region;
+    expect(wholeFile).toEqual({ startLine: 1, endLine: 21 });
   });
 
   it('writes no absolute path, whatever cwd and input paths are', async () => {
@@ -94,7 +97,7 @@ describe('sarif', () => {
 
   it('carries baseline states and input errors', async () => {
     const run = (await parse()).runs[0]!;
-    expect(run.results.map((r) => r.baselineState)).toContain('updated');
+    expect(new Set(run.results.map((r) => r.baselineState))).toEqual(new Set(['new', 'unchanged', 'updated', 'absent', undefined]));
     expect(run.invocations[0]!.executionSuccessful).toBe(false);
     expect(run.invocations[0]!.toolExecutionNotifications).toHaveLength(2);
   });
