@@ -49,7 +49,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h2 { break-after: avoid; } tr, .finding, .chart { break-inside: avoid; }
+  h2, h3 { break-after: avoid; } tr, .finding, .chart { break-inside: avoid; }
   .frame { overflow: visible; white-space: pre-wrap; } .frame .line { white-space: pre-wrap; }
   a { color: inherit; text-decoration: none; }
   a.docs::after { content: " (" attr(href) ")"; font-size: 10px; color: var(--muted); }

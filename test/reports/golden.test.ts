@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FINDINGS } from '../fixtures/reports/audit-report.js';
+import { EMPTY_REPORT, FINDINGS } from '../fixtures/reports/audit-report.js';
 import { compareFindings } from '../../reports/common/order.js';
 import { FORMAT_NAMES } from '../../reports/index.js';
 import { expectGolden } from '../helpers/golden.js';
@@ -17,6 +17,10 @@ describe('report goldens', () => {
   for (const format of FORMATS) {
     it(`${format} matches test/golden/${GOLDEN_NAME[format]}`, async () => {
       expectGolden(GOLDEN_NAME[format], await render(format));
+    });
+
+    it(`${format} of a clean run matches test/golden/empty/${GOLDEN_NAME[format]}`, async () => {
+      expectGolden(`empty/${GOLDEN_NAME[format]}`, await render(format, EMPTY_REPORT));
     });
 
     it(`${format} does not depend on the order findings arrive in`, async () => {

@@ -95,6 +95,13 @@ describe('sarif', () => {
     expect(new Set(base).size).toBe(base.length);
   });
 
+  it('describes a rule missing from the rule list (a custom rule) so every result has a ruleIndex', async () => {
+    const custom = { ...FIXTURE_REPORT.findings[0]!, ruleId: 'custom/no-latest-tag', baseline: undefined };
+    const run = (await parse({ ...FIXTURE_REPORT, findings: [custom] })).runs[0]!;
+    const result = run.results[0]!;
+    expect(run.tool.driver.rules[result.ruleIndex]!.id).toBe('custom/no-latest-tag');
+  });
+
   it('carries baseline states and input errors', async () => {
     const run = (await parse()).runs[0]!;
     expect(new Set(run.results.map((r) => r.baselineState))).toEqual(new Set(['new', 'unchanged', 'updated', 'absent', undefined]));
