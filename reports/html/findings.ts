@@ -2,9 +2,9 @@
 import type { AuditReport, Finding, InputError, ToolInfo, RuleSummary } from '../../engine/model/finding.js';
 import { codeFrame } from '../common/code-frame.js';
 import type { FrameLine } from '../common/code-frame.js';
+import { docsUri } from '../common/docs.js';
 import { findingPlace, locationLabel } from '../common/location.js';
 import { currentFindings, findingSubjectKey, groupBy } from '../common/order.js';
-import { docsUri } from '../sarif/rules.js';
 import { html } from './markup.js';
 import type { Markup } from './markup.js';
 import { anchor } from './matrix.js';

@@ -3,6 +3,7 @@ import type { Capabilities, Limits, Maybe, Namespaces, SeccompState } from '../.
 import { html } from './markup.js';
 import type { Markup } from './markup.js';
 
+/** Reports take subject types only, not the engine's helpers; this mirrors the model's Unknown check. */
 function isUnknown(value: unknown): value is { unknown: true; reason: string } {
   return typeof value === 'object' && value !== null && (value as { unknown?: unknown }).unknown === true;
 }

@@ -1,10 +1,10 @@
 /** Parts of the Markdown report: header, counts, a table per subject, details. */
 import type { AuditReport, Finding, InputError, RuleSummary, ToolInfo } from '../../engine/model/finding.js';
 import { codeFrame, frameText } from '../common/code-frame.js';
+import { docsUri } from '../common/docs.js';
 import { escapeMarkdown, longestBacktickRun } from '../common/escape.js';
 import { findingPlace, locationLabel } from '../common/location.js';
 import { fixedCount, severityCounts } from '../common/order.js';
-import { docsUri } from '../sarif/rules.js';
 
 const md = escapeMarkdown;
 

@@ -1,5 +1,6 @@
 /** SARIF reportingDescriptors (tool.driver.rules) from caplint's rule metadata. */
 import type { RuleSummary, Severity, ToolInfo } from '../../engine/model/finding.js';
+import { docsUri } from '../common/docs.js';
 import { escapeMarkdown } from '../common/escape.js';
 import { ruleGroup } from '../common/order.js';
 
@@ -21,13 +22,6 @@ export function ruleName(id: string): string {
     .filter(Boolean)
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join('');
-}
-
-/** The absolute URL of a rule's docs page, when the report knows where docs are published. */
-export function docsUri(rule: RuleSummary, tool: ToolInfo | undefined): string | undefined {
-  if (!tool?.docsBaseUri) return undefined;
-  const base = tool.docsBaseUri.endsWith('/') ? tool.docsBaseUri : `${tool.docsBaseUri}/`;
-  return new URL(rule.docsPath.split('/').map(encodeURIComponent).join('/'), base).href;
 }
 
 export function ruleDescriptor(rule: RuleSummary, tool: ToolInfo | undefined): Record<string, unknown> {
