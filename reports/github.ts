@@ -43,7 +43,7 @@ function annotation(f: Finding, cwd: string): string {
     line: placed ? Math.max(1, f.line!) : undefined,
     col: placed && f.column !== null ? Math.max(1, f.column) : undefined,
     endLine: placed && f.endLine !== null ? Math.max(f.line!, f.endLine) : undefined,
-    endColumn: placed && f.endColumn !== null && f.endLine === f.line ? f.endColumn : undefined,
+    endColumn: placed && f.endColumn !== null && f.endLine === f.line ? Math.max(f.endColumn, f.column ?? 1, 1) : undefined,
     title: `${f.severity} ${f.ruleId}`,
   };
   const where = file === undefined ? ` (${f.file === STDIN ? `${STDIN}${f.line !== null ? `:${f.line}` : ''}` : f.subject})` : '';
