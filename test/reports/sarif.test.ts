@@ -40,7 +40,7 @@ function multitoolProblems(log: string): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'caplint-sarif-'));
   writeFileSync(join(dir, 'report.sarif'), log);
   const run = spawnSync(multitool(), ['validate', join(dir, 'report.sarif'), '--output', join(dir, 'validation.sarif'), '--log', 'ForceOverwrite'], {
-    encoding: 'utf8', timeout: 120_000, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+    encoding: 'utf8', timeout: 120_000, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
   });
   if (run.status !== 0) throw new Error(`Sarif.Multitool exited with ${run.status ?? run.signal}: ${run.stdout}${run.stderr}`);
   const validation = JSON.parse(readFileSync(join(dir, 'validation.sarif'), 'utf8')) as { runs: { results?: { level?: string; message: { text?: string }; ruleId: string }[] }[] };
