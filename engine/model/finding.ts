@@ -39,7 +39,7 @@ export interface Finding {
   readonly baseline?: BaselineState;
 }
 
-/** How a finding relates to the baseline: SARIF 2.1.0 §3.27.24 `baselineState`. */
+/** How a finding relates to the baseline (the values of SARIF 2.1.0 `result.baselineState`). */
 export type BaselineState = 'new' | 'unchanged' | 'updated' | 'absent';
 
 /** An input that could not be read or understood. */
