@@ -12,6 +12,8 @@ export interface ReportParts {
   readonly rules: readonly ActiveRule[];
   readonly failOn: FailOn;
   readonly policy: string;
+  /** caplint's version, for SARIF and the HTML footer. */
+  readonly version?: string;
 }
 
 export function buildReport(parts: ReportParts): AuditReport {
@@ -35,6 +37,7 @@ export function buildReport(parts: ReportParts): AuditReport {
     sources,
     policy: parts.policy,
     subjects: parts.subjects.map((s) => s.subject),
+    ...(parts.version ? { tool: { version: parts.version } } : {}),
   };
 }
 
@@ -48,6 +51,7 @@ export function ruleSummary(active: ActiveRule): RuleSummary {
     remediation: rule.meta.remediation,
     references: rule.meta.references,
     docsPath: `docs/rules/${rule.id}.md`,
+    appliesTo: rule.meta.appliesTo,
   };
 }
 

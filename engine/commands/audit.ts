@@ -15,6 +15,14 @@ import { buildReport, exitCodeOf } from '../audit/build-report.js';
 import { pairOutputs } from '../audit/outputs.js';
 import { activeRules } from '../audit/active-rules.js';
 import { FORMAT_NAMES, REPORT_FORMATS } from '../../reports/index.js';
+import { packageJson } from '../paths.js';
+
+/** A progress bar on a terminal's stderr for long audits; the module loads only then. */
+async function progressFor(io: Io, total: number) {
+  if (!io.stderrIsTTY || total <= 300) return undefined;
+  const { createProgress } = await import('../../reports/progress.js');
+  return createProgress(total, { stream: { isTTY: true, columns: 80, write: (t: string) => io.error(t) }, label: 'auditing' });
+}
 
 const HELP = `Usage: caplint audit [PATH...|-] [options]
 
@@ -58,7 +66,9 @@ const audit: Command = {
 
     const collected = await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
     const { rules, errors: ruleErrors } = await activeRules(values['rule-file'] ?? [], io.cwd);
-    const audited = await auditInputs(collected.inputs, rules, inputFormat);
+    const progress = await progressFor(io, collected.inputs.length);
+    const audited = await auditInputs(collected.inputs, rules, inputFormat, progress && (() => progress.tick()));
+    progress?.done();
     const report = buildReport({
       inputs: collected.inputs.length + collected.errors.length,
       subjects: audited.subjects,
@@ -67,6 +77,7 @@ const audit: Command = {
       rules,
       failOn,
       policy: 'built-in rules',
+      version: (packageJson() as { version: string }).version,
     });
 
     for (const spec of outputs) {
