@@ -5,7 +5,7 @@
  * (profiles/seccomp/seccomp_linux.go); each step names its source.
  */
 import type { Action, Arch, ArchTable, DecisionTable, SyscallRule } from '../types.js';
-import type { KernelVersion, Profile } from './model.js';
+import type { KernelVersion, Profile, ProfileRule } from './model.js';
 import { syscallNumber, highestSyscallNumber } from '../../linux/syscalls/index.js';
 import { RUNTIME_DEFAULT_CAPS } from '../../linux/capabilities.js';
 import { sameAction } from './actions.js';
@@ -26,15 +26,18 @@ const BAD_ARCH_ACTION: Action = { kind: 'kill_thread' };
 
 interface Pending { name: string; conditional: SyscallRule[]; unconditional?: SyscallRule }
 
-export function resolveProfile(profile: Profile, options: ResolveOptions = {}): DecisionTable {
-  const native = options.arch ?? 'x86_64';
-  const { arches, nativeName } = filterArches(profile, native);
+/** The rules that take part in the filter, in profile order. */
+export function effectiveRules(profile: Profile, options: ResolveOptions = {}): ProfileRule[] {
+  const { nativeName } = filterArches(profile, options.arch ?? 'x86_64');
   const ctx = { nativeName, caps: new Set(options.caps ?? RUNTIME_DEFAULT_CAPS), ...(options.kernel ? { kernel: options.kernel } : {}) };
+  // runc: a rule whose action (with its errno) equals the default is redundant and skipped.
+  return profile.rules.filter((rule) => ruleApplies(rule, ctx) && !sameAction(rule.action, profile.defaultAction));
+}
+
+export function resolveProfile(profile: Profile, options: ResolveOptions = {}): DecisionTable {
+  const { arches } = filterArches(profile, options.arch ?? 'x86_64');
   const perArch = new Map<Arch, Map<number, Pending>>(arches.map((a) => [a, new Map()]));
-  for (const rule of profile.rules) {
-    if (!ruleApplies(rule, ctx)) continue;
-    // runc: a rule whose action (with its errno) equals the default is redundant and skipped.
-    if (sameAction(rule.action, profile.defaultAction)) continue;
+  for (const rule of effectiveRules(profile, options)) {
     const sets = argumentSets(rule.args);
     for (const { name } of rule.names) {
       for (const arch of arches) {
