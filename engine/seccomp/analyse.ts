@@ -1,7 +1,9 @@
 /**
  * What a seccomp profile lets a container do, for the audit rules: the
- * resolved decision table plus a verdict per syscall name on the native
- * architecture. Memoised per profile document and options.
+ * resolved decision table plus a verdict per syscall name. Memoised per
+ * profile document and options: a corpus that shares one profile pays once.
+ * (Keeps the API of the first version on main: defaultAllows, defaultAction,
+ * architectures and verdict, now answered from the decision table.)
  */
 import type { Action, Arch, ArchTable, DecisionTable, SyscallEntry } from './types.js';
 import type { SeccompProfileSource } from '../model/subject.js';
@@ -24,6 +26,12 @@ export interface AnalyseOptions {
 }
 
 export interface ProfileAnalysis {
+  /** The default action lets calls through (ALLOW or LOG: a deny-list profile). */
+  readonly defaultAllows: boolean;
+  /** defaultAction as written (SCMP_ACT_ERRNO, ...). */
+  readonly defaultAction: string;
+  /** `architectures` as written, else every archMap architecture and sub-architecture, else null. */
+  readonly architectures: readonly string[] | null;
   readonly profile: Profile;
   readonly table: DecisionTable;
   /** The native architecture's table (first in `table.arches`). */
@@ -31,8 +39,10 @@ export interface ProfileAnalysis {
   /**
    * allow: every call succeeds past the filter (ALLOW or LOG); deny: every call
    * is refused (ERRNO, TRAP, KILL); conditional: the answer depends on the
-   * arguments or on another process (TRACE, NOTIFY); unknown-name: not a
-   * syscall on this architecture.
+   * arguments or on another process (TRACE, NOTIFY). Answered for the native
+   * architecture; a name it lacks (vm86 on x86_64) is answered for the first
+   * filter architecture that has it (i386 through archMap), since a process
+   * can call it through that ABI. unknown-name: no filter architecture has it.
    */
   verdict(name: string): Verdict;
   /** The native entry for `name` (undefined: the default action decides). */
@@ -71,14 +81,20 @@ function analyse(source: SeccompProfileSource, options: AnalyseOptions): Profile
   const byName = new Map(native.syscalls.map((e) => [e.name, e]));
   const rules = effectiveRules(profile, resolveOptions);
   const verdict = (name: string): Verdict => {
-    if (syscallNumber(native.arch, name) === undefined) return 'unknown-name';
-    const entry = byName.get(name);
-    if (!entry) return actionVerdict(native.defaultAction);
+    const arch = table.arches.find((t) => syscallNumber(t.arch, name) !== undefined);
+    if (!arch) return 'unknown-name';
+    const entry = arch === native ? byName.get(name) : arch.syscalls.find((e) => e.name === name);
+    if (!entry) return actionVerdict(arch.defaultAction);
     const outcomes = new Set(entry.rules.map((r) => actionVerdict(r.action)));
-    if (entry.rules.at(-1)!.when.length > 0) outcomes.add(actionVerdict(native.defaultAction));
+    if (entry.rules.at(-1)!.when.length > 0) outcomes.add(actionVerdict(arch.defaultAction));
     return outcomes.size === 1 ? [...outcomes][0]! : 'conditional';
   };
+  const written = source.document as { defaultAction?: unknown };
   return {
+    defaultAllows: actionVerdict(profile.defaultAction) === 'allow',
+    defaultAction: String(written.defaultAction),
+    architectures: profile.architectures.length > 0 ? profile.architectures
+      : profile.archMap.length > 0 ? profile.archMap.flatMap((a) => [a.architecture, ...a.subArchitectures]) : null,
     profile, table, native, verdict,
     entry: (name) => byName.get(name),
     pointerOf: (name) => rules.flatMap((r) => r.names).find((n) => n.name === name)?.pointer,

@@ -25,6 +25,9 @@ describe('analyseProfile', () => {
     expect(analysis.verdict('keyctl')).toBe('deny');
     expect(analysis.verdict('chroot')).toBe('deny');
     expect(analysis.verdict('socketcall')).toBe('unknown-name');
+    expect(analysis.defaultAllows).toBe(false);
+    expect(analysis.defaultAction).toBe('SCMP_ACT_ERRNO');
+    expect(analysis.architectures).toBeNull();
     expect(analysis.verdict('nonsense')).toBe('unknown-name');
   });
 
