@@ -67,3 +67,33 @@ describe('analyseProfile', () => {
     expect(actionVerdict({ kind: 'trap' })).toBe('deny');
   });
 });
+
+describe('a profile inside an OCI config', () => {
+  const text = [
+    '{',
+    '  "ociVersion": "1.2.0",',
+    '  "linux": {',
+    '    "seccomp": {',
+    '      "defaultAction": "SCMP_ACT_ERRNO",',
+    '      "syscalls": [',
+    '        { "names": ["ioctl"], "action": "SCMP_ACT_ALLOW", "args": [{ "index": 1, "value": 18446744073709551614, "op": "SCMP_CMP_EQ" }] },',
+    '        { "names": ["mmap"], "action": "SCMP_ACT_ALOW" }',
+    '      ]',
+    '    }',
+    '  }',
+    '}',
+  ].join('\n');
+
+  it('reads 64-bit values from the config text and places errors in the config', async () => {
+    const { parseJson } = await import('../../engine/inputs/json-document.js');
+    const doc = parseJson('config.json', text);
+    const seccomp = (doc.value as { linux: { seccomp: { syscalls: unknown[] } } }).linux.seccomp;
+    const valid = { ...seccomp, syscalls: seccomp.syscalls.slice(0, 1) };
+    const ok = analyseProfile({ format: 'oci', document: valid, pointer: '/linux/seccomp', file: 'config.json', origin: doc });
+    expect(ok.entry('ioctl')?.rules[0]?.when[0]?.value).toBe(18446744073709551614n);
+    expect(ok.check('ioctl', [0n, 18446744073709551614n])).toEqual({ kind: 'allow' });
+    expect(ok.check('ioctl', [0n, 18446744073709551615n])).toEqual({ kind: 'errno', errno: 1 });
+    expect(failure(() => analyseProfile({ format: 'oci', document: seccomp, pointer: '/linux/seccomp', file: 'config.json', origin: doc })))
+      .toBe('config.json:8:30: "SCMP_ACT_ALOW" is not a seccomp action (did you mean SCMP_ACT_ALLOW?)');
+  });
+});
