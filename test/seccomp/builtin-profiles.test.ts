@@ -1,17 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { profileSource } from '../../engine/seccomp/profile/load.js';
+import { builtinProfile } from '../../engine/seccomp/profile/builtin.js';
 import { analyseProfile } from '../../engine/seccomp/analyse.js';
 import { SYSCALL_RISKS } from '../../engine/linux/syscall-risk.js';
 import { RUNTIME_DEFAULT_CAPS, allCapabilities } from '../../engine/linux/capabilities.js';
 import { syscallNumber } from '../../engine/linux/syscalls/index.js';
 import { ALLOW, EPERM, ENOSYS } from './helpers.js';
 
-const load = (name: string) => {
-  const path = fileURLToPath(new URL(`../../profiles/seccomp/${name}.json`, import.meta.url));
-  return profileSource(`profiles/seccomp/${name}.json`, readFileSync(path, 'utf8'));
-};
+const load = builtinProfile;
 const CLONE_NEWUSER = 0x10000000n;
 const CLONE_NEWTIME = 0x80n;
 const READ_IMPLIES_EXEC = 0x0400000n;
@@ -68,6 +63,10 @@ describe.each(['default', 'strict'])('the built-in %s profile', (name) => {
   it('refuses socketcall on i386, whose arguments a filter cannot read', () => {
     expect(x86.table.arches[1]!.syscalls.some((e) => e.name === 'socketcall')).toBe(false);
   });
+});
+
+it('names the built-in profiles when asked for another', () => {
+  expect(() => builtinProfile('defualt')).toThrow('"defualt" is not a built-in seccomp profile (did you mean default?); they are default, strict');
 });
 
 describe('capability-gated calls', () => {
