@@ -63,15 +63,17 @@ export function resolveProfile(profile: Profile, options: ResolveOptions = {}): 
 }
 
 /**
- * Rule order within a syscall: libseccomp checks argument conditions before
- * falling back to a syscall's unconditional action, so conditional rules come
- * first (in profile order) and the first unconditional rule last. Overlapping
- * conditional rules with different actions are decided in profile order.
+ * Several rules for one syscall, as libseccomp's filter database merges them
+ * (src/db.c, adding a rule): an unconditional rule replaces every argument
+ * rule the syscall had, and once a syscall has one, later rules for it are
+ * dropped. So the first unconditional rule alone decides; otherwise the
+ * argument rules stay, decided in profile order where they overlap (libseccomp
+ * merges overlapping trees; profile order is caplint's reading of that case).
  */
 function archTable(arch: Arch, defaultAction: Action, entries: Map<number, Pending>): ArchTable {
   const syscalls = [...entries]
     .sort(([a], [b]) => a - b)
-    .map(([nr, e]) => ({ name: e.name, nr, rules: e.unconditional ? [...e.conditional, e.unconditional] : e.conditional }))
+    .map(([nr, e]) => ({ name: e.name, nr, rules: e.unconditional ? [e.unconditional] : e.conditional }))
     .filter((e) => e.rules.length > 0);
   return { arch, defaultAction, syscalls, highestKnownNr: highestSyscallNumber(arch) };
 }
