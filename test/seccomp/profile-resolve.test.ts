@@ -112,6 +112,23 @@ describe('rules', () => {
     expect(entry(t, 'read', 'i386')?.nr).toBe(3);
   });
 
+  it('adds i386 socket and IPC rules to socketcall and ipc with argument 0 replaced by the call number, as libseccomp does', () => {
+    const t = resolve({ ...deny, architectures: ['SCMP_ARCH_X86'], syscalls: [
+      allowRule(['socket'], { args: [{ index: 0, value: 38, op: 'SCMP_CMP_LT' }, { index: 1, value: 1, op: 'SCMP_CMP_EQ' }] }),
+      allowRule(['accept', 'semget']),
+    ] });
+    expect(entry(t, 'socket', 'i386')?.rules[0]?.when.map((c) => [c.index, c.op, c.value])).toEqual([[0, 'LT', 38n], [1, 'EQ', 1n]]);
+    expect(entry(t, 'socketcall', 'i386')?.rules.map((r) => r.when.map((c) => [c.index, c.op, c.value]))).toEqual([
+      [[0, 'EQ', 1n], [1, 'EQ', 1n]],
+      [[0, 'EQ', 5n]],
+    ]);
+    expect(entry(t, 'accept', 'i386')).toBeUndefined();
+    expect(entry(t, 'semget', 'i386')?.nr).toBe(393);
+    expect(entry(t, 'ipc', 'i386')?.rules[0]?.when).toEqual([{ index: 0, op: 'EQ', value: 2n, valueTwo: 0n }]);
+    expect(entry(t, 'socketcall')).toBeUndefined();
+    expect(entry(t, 'socket')?.rules[0]?.when).toHaveLength(2);
+  });
+
   it('keeps entries sorted by number, with each architecture highest known number', () => {
     const t = resolve({ ...deny, syscalls: [allowRule(['write', 'read', 'keyctl'])] });
     expect(archTable(t, 'x86_64').syscalls.map((e) => e.nr)).toEqual([0, 1, 250]);

@@ -6,7 +6,8 @@
  */
 import type { Action, Arch, ArchTable, DecisionTable, SyscallRule } from '../types.js';
 import type { KernelVersion, Profile, ProfileRule } from './model.js';
-import { syscallNumber, highestSyscallNumber } from '../../linux/syscalls/index.js';
+import { highestSyscallNumber } from '../../linux/syscalls/index.js';
+import { targetsOf } from './x86-multiplex.js';
 import { RUNTIME_DEFAULT_CAPS } from '../../linux/capabilities.js';
 import { sameAction } from './actions.js';
 import { filterArches } from './filter-arches.js';
@@ -41,15 +42,15 @@ export function resolveProfile(profile: Profile, options: ResolveOptions = {}): 
     const sets = argumentSets(rule.args);
     for (const { name } of rule.names) {
       for (const arch of arches) {
-        // A name missing from one architecture's table is skipped there (libseccomp does the same per arch).
-        const nr = syscallNumber(arch, name);
-        if (nr === undefined) continue;
-        const table = perArch.get(arch)!;
-        const entry = table.get(nr) ?? { name, conditional: [] };
-        table.set(nr, entry);
-        for (const when of sets) {
-          if (when.length > 0) entry.conditional.push({ when, action: rule.action });
-          else entry.unconditional ??= { when, action: rule.action };
+        // A name missing from one architecture's table lands nowhere there (libseccomp skips it per arch).
+        for (const target of targetsOf(arch, name)) {
+          const table = perArch.get(arch)!;
+          const entry = table.get(target.nr) ?? { name: target.name, conditional: [] };
+          table.set(target.nr, entry);
+          for (const when of sets.map(target.rewrite)) {
+            if (when.length > 0) entry.conditional.push({ when, action: rule.action });
+            else entry.unconditional ??= { when, action: rule.action };
+          }
         }
       }
     }
