@@ -14,11 +14,13 @@ export interface ReportParts {
   readonly policy: string;
   /** caplint's version, for SARIF and the HTML footer. */
   readonly version?: string;
+  readonly baseline?: { readonly file: string; readonly accepted: number; readonly stale: number };
 }
 
 export function buildReport(parts: ReportParts): AuditReport {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const f of parts.findings) bySeverity[f.severity]++;
+  const present = parts.findings.filter((f) => f.baseline !== 'absent');
+  for (const f of present) bySeverity[f.severity]++;
   const sources = new Map<string, string>();
   for (const { document } of parts.subjects) if (document && !sources.has(document.file)) sources.set(document.file, document.text);
   return {
@@ -27,11 +29,12 @@ export function buildReport(parts: ReportParts): AuditReport {
     summary: {
       inputs: parts.inputs,
       subjects: parts.subjects.length,
-      findings: parts.findings.length,
+      findings: present.length,
       errors: parts.errors.length,
       bySeverity,
       failOn: parts.failOn,
-      failed: parts.findings.some((f) => atOrAbove(f.severity, parts.failOn)),
+      failed: present.some((f) => atOrAbove(f.severity, parts.failOn)),
+      ...(parts.baseline ? { baseline: parts.baseline } : {}),
     },
     rules: parts.rules.map(ruleSummary),
     sources,
