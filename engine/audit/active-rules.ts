@@ -7,6 +7,8 @@ import type { RuleDefinition } from '../rule-api.js';
 import type { ActiveRule } from '../runner/run-rules.js';
 
 export interface RuleSet {
+  /** Every rule known to this run (built-in and custom), for settings that name them. */
+  readonly all: RuleDefinition[];
   readonly rules: ActiveRule[];
   readonly errors: InputError[];
 }
@@ -21,5 +23,5 @@ export async function activeRules(ruleFiles: readonly string[] = [], cwd = proce
     all.push(...custom.rules);
     errors.push(...custom.errors);
   }
-  return { rules: all.map((rule) => ({ rule, options: { ...(rule.meta.defaultOptions ?? {}) } })), errors };
+  return { all, rules: all.map((rule) => ({ rule, options: { ...(rule.meta.defaultOptions ?? {}) } })), errors };
 }
