@@ -1,0 +1,25 @@
+import { it } from 'vitest';
+import { syscallNames, syscallNumber } from '../../engine/linux/syscalls/index.js';
+import { ARCHES } from '../../engine/seccomp/types.js';
+import { libseccompFilters, libseccompNumbers } from '../helpers/libseccomp.js';
+import { randomProfile } from '../helpers/random-profile.js';
+import { Random } from '../helpers/random.js';
+import { tableFromSpec } from '../helpers/spec-table.js';
+import { disassemble } from '../../enforcer/bpf/disasm.js';
+import type { Arch } from '../../engine/seccomp/types.js';
+const MULTIPLEXED = /^(socket|socketpair|bind|connect|listen|accept4?|getsockname|getpeername|send|recv|sendto|recvfrom|shutdown|[gs]etsockopt|sendm?msg|recvm?msg|sem|msg|shm|ipc|socketcall)/;
+it('debug', () => {
+  const candidates = syscallNames('x86_64').filter((n) => !MULTIPLEXED.test(n));
+  const theirs = Object.fromEntries(ARCHES.map((a) => [a, libseccompNumbers(a, candidates)]));
+  const names = candidates.filter((name) => ARCHES.every((a) => (theirs[a]![name] ?? undefined) === syscallNumber(a, name)));
+  const seed = Number(process.env.S);
+  const r = new Random(seed);
+  const arches: Arch[] = ['x86_64', ...(['i386', 'aarch64', 'x32'] as const).filter(() => r.chance(0.4))];
+  const spec = randomProfile(r, names, { narrow: arches.includes('i386') || arches.includes('x32'), overlapping: false, size: 320 / arches.length });
+  const table = tableFromSpec(spec, arches);
+  const t = table.arches.find((a) => a.arch === (process.env.A ?? 'x86_64'))!;
+  const nr = Number(process.env.NR ?? 0);
+  console.log(t.defaultAction, t.syscalls.filter((s) => s.nr === nr).map((s) => JSON.stringify(s, (_k, v) => typeof v === 'bigint' ? '0x' + v.toString(16) : v)));
+  const f = libseccompFilters([{ table: t, badArchAction: table.badArchAction, optimize: 2 }])[0]!;
+  console.log(disassemble(f.program).split('\n').slice(0, Number(process.env.L ?? 40)).join('\n'));
+});
