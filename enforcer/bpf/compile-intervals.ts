@@ -6,7 +6,7 @@
  */
 import type { ArchTable } from '../../engine/seccomp/types.js';
 import { actionValue } from '../../engine/seccomp/types.js';
-import { unknownValue } from '../../engine/seccomp/decide.js';
+import { unknownValue } from '../../engine/seccomp/decide-call.js';
 import type { Rules } from './compile-rules.js';
 import { simplify } from './compile-rules.js';
 import { BpfError } from './errors.js';

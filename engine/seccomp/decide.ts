@@ -1,64 +1,44 @@
 /**
- * What a decision table means for one syscall, read straight from the table
- * (no BPF): the reference the compiled filter must agree with.
+ * What a DecisionTable answers for one call, read straight from the table
+ * (no BPF): the reference the compiler's output can be checked against, and
+ * what `analyse` uses to answer for given arguments.
  */
-import type { ArchTable, ArgCompare, DecisionTable, SyscallEntry } from './types.js';
-import { AUDIT_ARCH, RET, X32_SYSCALL_BIT, actionValue } from './types.js';
+import type { Action, ArgCompare, ArchTable, DecisionTable } from './types.js';
+import { RET } from './types.js';
 
-export interface SyscallCall {
-  readonly arch: number;
-  readonly nr: number;
-  readonly args: readonly bigint[];
-}
+const U64 = (1n << 64n) - 1n;
 
-const ENOSYS = 38;
-const U32 = 0xffffffffn;
-/** Defaults that let an unknown syscall through: ENOSYS would change nothing useful for them. */
-const PASSING = new Set(['allow', 'log', 'trace']);
-
-/** The value for numbers above the table's highest known one: ENOSYS so libc falls back, unless the default lets calls through. */
-export function unknownValue(table: ArchTable): number {
-  return PASSING.has(table.defaultAction.kind) ? actionValue(table.defaultAction) : (RET.ERRNO | ENOSYS) >>> 0;
-}
-
-export function holds(c: ArgCompare, arg: bigint): boolean {
+export function compareHolds(c: ArgCompare, arg: bigint): boolean {
+  const a = arg & U64;
   switch (c.op) {
-    case 'EQ': return arg === c.value;
-    case 'NE': return arg !== c.value;
-    case 'LT': return arg < c.value;
-    case 'LE': return arg <= c.value;
-    case 'GT': return arg > c.value;
-    case 'GE': return arg >= c.value;
-    case 'MASKED_EQ': return (arg & c.value) === c.valueTwo;
+    case 'EQ': return a === c.value;
+    case 'NE': return a !== c.value;
+    case 'LT': return a < c.value;
+    case 'LE': return a <= c.value;
+    case 'GT': return a > c.value;
+    case 'GE': return a >= c.value;
+    case 'MASKED_EQ': return (a & c.value) === c.valueTwo;
   }
 }
 
-/**
- * The table for a call's architecture and ABI, if the table allows it. x32
- * numbers carry X32_SYSCALL_BIT; nr -1 (a tracer skipping the call) is not one.
- */
-export function tableFor(table: DecisionTable, arch: number, nr: number): ArchTable | undefined {
-  const x32 = arch === AUDIT_ARCH.x86_64 && (nr >>> 0) >= X32_SYSCALL_BIT && (nr >>> 0) !== 0xffffffff;
-  return table.arches.find((t) => AUDIT_ARCH[t.arch] === arch >>> 0 && (t.arch === 'x32') === x32);
+/** The action for syscall `nr` with `args` (missing arguments are 0) under one architecture's table. */
+export function decideInArch(table: ArchTable, nr: number, args: readonly bigint[] = []): Action {
+  const entry = table.syscalls.find((e) => e.nr === nr);
+  if (entry) {
+    for (const rule of entry.rules) {
+      if (rule.when.every((c) => compareHolds(c, args[c.index] ?? 0n))) return rule.action;
+    }
+    return table.defaultAction;
+  }
+  // Numbers beyond the tables get ENOSYS so that libc falls back, unless the default lets the call through.
+  const permissive = ['allow', 'log', 'trace'].includes(table.defaultAction.kind);
+  if (nr > table.highestKnownNr && !permissive) return { kind: 'errno', errno: 38 };
+  return table.defaultAction;
 }
 
-const indexes = new WeakMap<ArchTable, ReadonlyMap<number, SyscallEntry>>();
-
-function byNumber(t: ArchTable): ReadonlyMap<number, SyscallEntry> {
-  let index = indexes.get(t);
-  if (!index) indexes.set(t, (index = new Map(t.syscalls.map((s) => [s.nr >>> 0, s]))));
-  return index;
+/** The action for a call from `arch`; architectures the table does not cover get the bad-arch action. */
+export function decide(table: DecisionTable, arch: string, nr: number, args: readonly bigint[] = []): Action {
+  const archTable = table.arches.find((t) => t.arch === arch);
+  return archTable ? decideInArch(archTable, nr, args) : table.badArchAction;
 }
 
-/** The filter's return value for a call (an unsigned 32-bit SECCOMP_RET_* value). */
-export function decide(table: DecisionTable, call: SyscallCall): number {
-  const nr = call.nr >>> 0;
-  const t = tableFor(table, call.arch, nr);
-  if (!t) return actionValue(table.badArchAction);
-  const entry = byNumber(t).get(nr);
-  if (!entry) return nr <= t.highestKnownNr ? actionValue(t.defaultAction) : unknownValue(t);
-  // 32-bit ABIs pass zero-extended arguments: only the low half is real.
-  const arg = (i: number) => BigInt.asUintN(64, call.args[i] ?? 0n) & (t.arch === 'i386' ? U32 : (1n << 64n) - 1n);
-  const rule = entry.rules.find((r) => r.when.every((c) => holds(c, arg(c.index))));
-  return actionValue(rule ? rule.action : t.defaultAction);
-}

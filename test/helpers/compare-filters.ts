@@ -5,7 +5,7 @@
  */
 import type { ArchTable, DecisionTable } from '../../engine/seccomp/types.js';
 import { AUDIT_ARCH, X32_SYSCALL_BIT } from '../../engine/seccomp/types.js';
-import { decide } from '../../engine/seccomp/decide.js';
+import { decideCall } from '../../engine/seccomp/decide-call.js';
 import type { Emulator } from '../../enforcer/bpf/emulate.js';
 import { argVectors } from './arg-vectors.js';
 import type { Random } from './random.js';
@@ -33,7 +33,7 @@ export function compareFilters(table: DecisionTable, t: ArchTable, caplint: Emul
     // 32-bit arguments, so both agree on every argument those ABIs can pass.
     for (const args of argVectors(entries.get(nr), r, t.arch === 'i386' || t.arch === 'x32')) {
       const call = { arch, nr, args };
-      const expected = decide(table, call);
+      const expected = decideCall(table, call);
       const mine = caplint(call).value;
       const theirs = libseccomp(call).value;
       if (mine !== expected || theirs !== expected) return { arch: t.arch, nr, args, table: expected, caplint: mine, libseccomp: theirs };
