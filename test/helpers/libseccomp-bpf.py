@@ -4,7 +4,7 @@
 The test oracle for caplint's compiler. Reads one JSON request per line on
 stdin and writes one JSON answer per line on stdout:
 
-request: {"arch": "x86_64|i386|x32|aarch64", "default": ACTION, "badArch": ACTION,
+request: {"arch": "x86_64|i386|x32|aarch64" or "arches": [...], "default": ACTION, "badArch": ACTION,
           "optimize": 0|2, "syscalls": [{"name": str, "rules": [{"action": ACTION,
           "args": [{"index": int, "op": "EQ|NE|LT|LE|GT|GE|MASKED_EQ",
                     "value": "decimal", "valueTwo": "decimal"}]}]}]}
@@ -57,11 +57,20 @@ def number(arch, name):
 def build(request):
     if "resolve" in request:
         return resolve(request)
-    arch = ARCHES[request["arch"]]
+    arches = [ARCHES[a] for a in request.get("arches", [request.get("arch")])]
+    arch = arches[0]
     f = seccomp.SyscallFilter(action(request["default"]))
-    if not f.exist_arch(arch):
-        f.add_arch(arch)
+    native_kept = False
+    for a in arches:
+        if f.exist_arch(a):
+            native_kept = True
+        else:
+            f.add_arch(a)
+    if not native_kept:
         f.remove_arch(seccomp.Arch.NATIVE)
+    # One architecture: rules exactly as given. Several (as runc builds them):
+    # libseccomp adds each name on every architecture that has it.
+    add = f.add_rule_exactly if len(arches) == 1 else f.add_rule
     f.set_attr(seccomp.Attr.ACT_BADARCH, action(request["badArch"]))
     if request.get("optimize", 0) == 2:
         f.set_attr(seccomp.Attr.CTL_OPTIMIZE, 2)
@@ -69,13 +78,13 @@ def build(request):
     for syscall in request["syscalls"]:
         name = syscall["name"]
         numbers[name] = number(arch, name)
-        if numbers[name] is None:
+        if all(number(a, name) is None for a in arches):
             continue
         for i, rule in enumerate(syscall["rules"]):
             args = [seccomp.Arg(c["index"], OPS[c["op"]], int(c["value"]), int(c["valueTwo"]))
                     for c in rule["args"]]
             try:
-                f.add_rule_exactly(action(rule["action"]), name, *args)
+                add(action(rule["action"]), name, *args)
             except (RuntimeError, ValueError) as error:
                 refused.append([name, i, str(error)])
     with tempfile.TemporaryFile() as out:
