@@ -12,7 +12,7 @@ ACTION:  {"kind": "allow|errno|kill_process|kill_thread|trap|trace|log|notify",
           "errno": int, "data": int}
          or {"arch": ..., "resolve": [names]} -> {"numbers": {name: nr or null}}
 answer:  {"bpf": "hex of struct sock_filter[]", "numbers": {name: nr or null},
-          "refused": [[name, rule index, errno]]}
+          "refused": [[name, rule index, errno]], "seconds": build and export time}
 
 A rule libseccomp refuses (for example one whose action equals the
 default) is listed in "refused" and left out of the filter.
@@ -21,6 +21,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 
 import seccomp
 
@@ -57,6 +58,7 @@ def number(arch, name):
 def build(request):
     if "resolve" in request:
         return resolve(request)
+    started = time.perf_counter()
     arches = [ARCHES[a] for a in request.get("arches", [request.get("arch")])]
     arch = arches[0]
     f = seccomp.SyscallFilter(action(request["default"]))
@@ -91,7 +93,8 @@ def build(request):
         f.export_bpf(out)
         out.seek(0)
         bpf = out.read()
-    return {"bpf": bpf.hex(), "numbers": numbers, "refused": refused}
+    seconds = time.perf_counter() - started
+    return {"bpf": bpf.hex(), "numbers": numbers, "refused": refused, "seconds": seconds}
 
 
 def main():
