@@ -13,6 +13,7 @@ const USAGE = `Usage: caplint <command> [options]
 Commands:
   audit [PATH...|-]     audit container configs (OCI config.json) against a policy
   rules [ID]            list the rules, or print one rule's documentation
+  seccomp SUB PROFILE   compile, explain, check or diff seccomp profiles (BPF)
 
 Run "caplint <command> --help" for a command's options.
 `;
