@@ -32,7 +32,8 @@ export function capsOption(value: string | undefined): readonly string[] {
   if (written.some(isAllKeyword)) return allCapabilities();
   return written.map((c) => {
     const name = normaliseCapability(c);
-    if (!name) throw new UsageError(`--caps: "${c}" is not a capability${hint(c.toUpperCase(), allCapabilities())}`);
+    const probe = c.toUpperCase().startsWith('CAP_') ? c.toUpperCase() : `CAP_${c.toUpperCase()}`;
+    if (!name) throw new UsageError(`--caps: "${c}" is not a capability${hint(probe, allCapabilities())}`);
     return name;
   });
 }
