@@ -1,7 +1,7 @@
 /**
  * Argument checks. Arguments are 64 bits and BPF words 32, so every
  * comparison looks at both halves (high at 20+8i, low at 16+8i), high first;
- * on 32-bit architectures the high half is known to be 0 and is not loaded.
+ * on i386 only the low half, the part the syscall uses, is loaded.
  * All comparisons are unsigned, as in libseccomp and the kernel.
  */
 import type { ArgCompare } from '../../engine/seccomp/types.js';

@@ -103,7 +103,7 @@ describe('argument checks', () => {
     expect(personality(t, 0x80000000_10000011n)).toBe('errno');
   });
 
-  it('reads only the low half on i386, where the kernel zero-extends arguments', () => {
+  it('reads only the low half on i386, the part the syscall uses', () => {
     const t = rules([cmp(0, 'EQ', 5n)], 'i386');
     const loads = compile(t).filter((i) => i.code === (BPF.LD | BPF.W | BPF.ABS)).map((i) => i.k);
     expect(loads).toEqual([OFFSET.arch, OFFSET.nr, OFFSET.argLow(0)]);
