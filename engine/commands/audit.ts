@@ -10,8 +10,7 @@ import { SEVERITIES } from '../model/finding.js';
 import type { FailOn } from '../model/finding.js';
 import { collectInputs, DEFAULT_MAX_BYTES } from '../inputs/collect.js';
 import { INPUT_FORMATS } from '../inputs/format.js';
-import { loadInputs } from '../audit/load-inputs.js';
-import { runRules } from '../runner/run-rules.js';
+import { auditInputs } from '../audit/audit-inputs.js';
 import { buildReport, exitCodeOf } from '../audit/build-report.js';
 import { pairOutputs } from '../audit/outputs.js';
 import { activeBuiltinRules } from '../audit/active-rules.js';
@@ -56,14 +55,13 @@ const audit: Command = {
     if (positionals.length === 0) throw new UsageError('caplint audit: name at least one PATH (a file, a directory, or - for stdin)');
 
     const collected = await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
-    const loaded = await loadInputs(collected.inputs, inputFormat);
     const rules = await activeBuiltinRules();
-    const run = runRules(loaded.subjects, rules);
+    const audited = await auditInputs(collected.inputs, rules, inputFormat);
     const report = buildReport({
       inputs: collected.inputs.length + collected.errors.length,
-      subjects: loaded.subjects,
-      findings: run.findings,
-      errors: [...collected.errors, ...loaded.errors, ...run.errors],
+      subjects: audited.subjects,
+      findings: audited.findings,
+      errors: [...collected.errors, ...audited.errors],
       rules,
       failOn,
       policy: 'built-in rules',

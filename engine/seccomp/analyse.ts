@@ -55,21 +55,29 @@ export interface ProfileAnalysis {
   check(name: string, args?: readonly bigint[]): Action | undefined;
 }
 
-const cache = new WeakMap<object, Map<string, ProfileAnalysis>>();
+/** Per document: each options key's analysis, or the error that reading the profile raised (thrown again, not recomputed). */
+const cache = new WeakMap<object, Map<string, ProfileAnalysis | { readonly failed: unknown }>>();
 
 /** Analyse a profile; throws CaplintError (with file:line:column) when the profile is invalid. */
 export function analyseProfile(source: SeccompProfileSource, options: AnalyseOptions = {}): ProfileAnalysis {
   const doc = source.document;
   const key = JSON.stringify([source.format, source.pointer, options.arch ?? '', [...(options.caps ?? ['<default>'])].sort(), options.kernel ?? '']);
-  const perDoc = doc !== null && typeof doc === 'object' ? cache.get(doc) ?? new Map<string, ProfileAnalysis>() : undefined;
+  const perDoc = doc !== null && typeof doc === 'object' ? cache.get(doc) ?? new Map() : undefined;
   const found = perDoc?.get(key);
+  if (found && 'failed' in found) throw found.failed;
   if (found) return found;
-  const analysis = analyse(source, options);
+  let result: ProfileAnalysis | { readonly failed: unknown };
+  try {
+    result = analyse(source, options);
+  } catch (error) {
+    result = { failed: error };
+  }
   if (perDoc) {
-    perDoc.set(key, analysis);
+    perDoc.set(key, result);
     cache.set(doc as object, perDoc);
   }
-  return analysis;
+  if ('failed' in result) throw result.failed;
+  return result;
 }
 
 function analyse(source: SeccompProfileSource, options: AnalyseOptions): ProfileAnalysis {

@@ -57,8 +57,14 @@ describe('analyseProfile', () => {
     expect(arm.entry('read')?.nr).toBe(63);
   });
 
-  it('reports an invalid profile with its place', () => {
-    expect(failure(() => analyseProfile(source({ defaultAction: 'SCMP_ACT_ALOW' })))).toBe('profile.json:2:3: "SCMP_ACT_ALOW" is not a seccomp action (did you mean SCMP_ACT_ALLOW?)');
+  it('reports an invalid profile with its place, and the same error on every call', () => {
+    const bad = source({ defaultAction: 'SCMP_ACT_ALOW' });
+    expect(failure(() => analyseProfile(bad))).toBe('profile.json:2:3: "SCMP_ACT_ALOW" is not a seccomp action (did you mean SCMP_ACT_ALLOW?)');
+    let first: unknown;
+    let second: unknown;
+    try { analyseProfile(bad); } catch (error) { first = error; }
+    try { analyseProfile(bad); } catch (error) { second = error; }
+    expect(second).toBe(first);
   });
 
   it('maps actions to verdicts', () => {

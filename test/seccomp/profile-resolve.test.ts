@@ -79,14 +79,29 @@ describe('rules', () => {
     expect(decide(t, 'x86_64', 56, [0xffffffff_00000011n])).toEqual(ALLOW);
   });
 
-  it('checks argument rules before the unconditional rule of the same syscall', () => {
-    const t = resolve({ ...deny, syscalls: [
-      { names: ['personality'], action: 'SCMP_ACT_ERRNO', errnoRet: 22 },
+  it('lets the first unconditional rule of a syscall replace its argument rules, as libseccomp does', () => {
+    const conditionalFirst = resolve({ ...deny, syscalls: [
       allowRule(['personality'], { args: [{ index: 0, value: 0, op: 'SCMP_CMP_EQ' }] }),
+      { names: ['personality'], action: 'SCMP_ACT_ERRNO', errnoRet: 22 },
+      allowRule(['personality']),
     ] });
-    expect(entry(t, 'personality')?.rules.map((r) => r.when.length)).toEqual([1, 0]);
-    expect(decide(t, 'x86_64', 135, [0n])).toEqual(ALLOW);
-    expect(decide(t, 'x86_64', 135, [8n])).toEqual({ kind: 'errno', errno: 22 });
+    expect(entry(conditionalFirst, 'personality')?.rules).toEqual([{ when: [], action: { kind: 'errno', errno: 22 } }]);
+    expect(decide(conditionalFirst, 'x86_64', 135, [0n])).toEqual({ kind: 'errno', errno: 22 });
+    const unconditionalFirst = resolve({ ...deny, syscalls: [
+      allowRule(['personality']),
+      { names: ['personality'], action: 'SCMP_ACT_ERRNO', errnoRet: 22, args: [{ index: 0, value: 8, op: 'SCMP_CMP_EQ' }] },
+    ] });
+    expect(decide(unconditionalFirst, 'x86_64', 135, [8n])).toEqual(ALLOW);
+  });
+
+  it('keeps argument rules of several entries in profile order', () => {
+    const t = resolve({ ...deny, syscalls: [
+      { names: ['socket'], action: 'SCMP_ACT_ERRNO', errnoRet: 97, args: [{ index: 0, value: 38, op: 'SCMP_CMP_EQ' }] },
+      allowRule(['socket'], { args: [{ index: 0, value: 100, op: 'SCMP_CMP_LT' }] }),
+    ] });
+    expect(decide(t, 'x86_64', 41, [38n])).toEqual({ kind: 'errno', errno: 97 });
+    expect(decide(t, 'x86_64', 41, [2n])).toEqual(ALLOW);
+    expect(decide(t, 'x86_64', 41, [200n])).toEqual(EPERM);
   });
 
   it('skips names missing on one architecture but keeps them where they exist', () => {
@@ -95,6 +110,23 @@ describe('rules', () => {
     expect(entry(t, 'socketcall', 'i386')?.nr).toBe(102);
     expect(entry(t, 'arch_prctl', 'i386')?.nr).toBe(384);
     expect(entry(t, 'read', 'i386')?.nr).toBe(3);
+  });
+
+  it('adds i386 socket and IPC rules to socketcall and ipc with argument 0 replaced by the call number, as libseccomp does', () => {
+    const t = resolve({ ...deny, architectures: ['SCMP_ARCH_X86'], syscalls: [
+      allowRule(['socket'], { args: [{ index: 0, value: 38, op: 'SCMP_CMP_LT' }, { index: 1, value: 1, op: 'SCMP_CMP_EQ' }] }),
+      allowRule(['accept', 'semget']),
+    ] });
+    expect(entry(t, 'socket', 'i386')?.rules[0]?.when.map((c) => [c.index, c.op, c.value])).toEqual([[0, 'LT', 38n], [1, 'EQ', 1n]]);
+    expect(entry(t, 'socketcall', 'i386')?.rules.map((r) => r.when.map((c) => [c.index, c.op, c.value]))).toEqual([
+      [[0, 'EQ', 1n], [1, 'EQ', 1n]],
+      [[0, 'EQ', 5n]],
+    ]);
+    expect(entry(t, 'accept', 'i386')).toBeUndefined();
+    expect(entry(t, 'semget', 'i386')?.nr).toBe(393);
+    expect(entry(t, 'ipc', 'i386')?.rules[0]?.when).toEqual([{ index: 0, op: 'EQ', value: 2n, valueTwo: 0n }]);
+    expect(entry(t, 'socketcall')).toBeUndefined();
+    expect(entry(t, 'socket')?.rules[0]?.when).toHaveLength(2);
   });
 
   it('keeps entries sorted by number, with each architecture highest known number', () => {
