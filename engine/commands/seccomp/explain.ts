@@ -3,6 +3,7 @@ import type { Io } from '../../cli/io.js';
 import { oneOf, parse } from '../../cli/args.js';
 import { UsageError } from '../../errors.js';
 import { actionText } from '../../seccomp/action-text.js';
+import type { SyscallRisk } from '../../linux/syscall-risk.js';
 import { ARGUMENT_GATED, SYSCALL_RISKS } from '../../linux/syscall-risk.js';
 import { COMMON_OPTIONS, loadTable } from './options.js';
 import { verdicts } from './verdicts.js';
@@ -32,12 +33,19 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
   const byArgument = allowed.filter((v) => v.conditions.length > 0);
   const risky = allowed.filter((v) => SYSCALL_RISKS.has(v.name));
   const nonNamespaced = risky.filter((v) => SYSCALL_RISKS.get(v.name)!.nonNamespaced).map((v) => v.name);
-  const groups = new Map<string, string[]>();
-  for (const v of risky) groups.set(SYSCALL_RISKS.get(v.name)!.group, [...(groups.get(SYSCALL_RISKS.get(v.name)!.group) ?? []), v.name]);
+  // Groups of risky syscalls, the ones that are not namespaced first.
+  const groups = new Map<string, { risk: SyscallRisk; names: string[] }>();
+  for (const v of [...risky].sort((a, b) => Number(SYSCALL_RISKS.get(b.name)!.nonNamespaced) - Number(SYSCALL_RISKS.get(a.name)!.nonNamespaced))) {
+    const risk = SYSCALL_RISKS.get(v.name)!;
+    const group = groups.get(risk.group) ?? { risk, names: [] };
+    groups.set(risk.group, group);
+    group.names.push(v.name);
+  }
+  const others = allowed.filter((v) => !SYSCALL_RISKS.has(v.name) && v.conditions.length === 0);
   const summary = {
     profile: label, arch: native.arch, defaultAction: actionText(native.defaultAction),
     syscalls: all.length, allowed: allowed.map((v) => v.name), nonNamespaced,
-    risky: Object.fromEntries(groups), byArgument: byArgument.map((v) => ({ name: v.name, rules: v.conditions })),
+    risky: Object.fromEntries([...groups].map(([name, g]) => [name, g.names])), byArgument: byArgument.map((v) => ({ name: v.name, rules: v.conditions })),
   };
   if (format === 'json') {
     io.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -46,8 +54,7 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
   const lines = [`${label} on ${native.arch} (default ${summary.defaultAction}): ${allowed.length} of ${all.length} syscalls allowed, ${byArgument.length} of them only for some arguments.`, ''];
   lines.push(nonNamespaced.length ? `Not namespaced, yet allowed (they act on the host kernel): ${nonNamespaced.join(', ')}` : 'Not namespaced and allowed: none.');
   if (groups.size) lines.push('', 'Risky syscalls allowed, by group:');
-  for (const [group, names] of [...groups].sort(([, a], [, b]) => Number(SYSCALL_RISKS.get(b[0]!)!.nonNamespaced) - Number(SYSCALL_RISKS.get(a[0]!)!.nonNamespaced))) {
-    const risk = SYSCALL_RISKS.get(names[0]!)!;
+  for (const [group, { risk, names }] of groups) {
     lines.push(`  ${risk.nonNamespaced ? '!' : ' '} ${group.padEnd(15)} ${names.join(', ')}: ${risk.why}${risk.gatedBy ? ` (normally needs ${risk.gatedBy})` : ''}`);
   }
   if (byArgument.length) lines.push('', 'Allowed only for some arguments:');
@@ -55,7 +62,7 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
     lines.push(`    ${v.name}${ARGUMENT_GATED.has(v.name) ? `: ${ARGUMENT_GATED.get(v.name)}` : ''}`);
     for (const rule of v.conditions) lines.push(`      ${rule}`);
   }
-  lines.push('', `Other allowed syscalls: ${allowed.length - risky.length - byArgument.filter((v) => !SYSCALL_RISKS.has(v.name)).length} (--format json lists them all).`);
+  lines.push('', `Other allowed syscalls: ${others.length} (--format json lists them all).`);
   io.write(`${lines.join('\n')}\n`);
   return 0;
 }
