@@ -18,7 +18,6 @@ export interface SyscallCall {
 }
 
 const ENOSYS = 38;
-const U32 = 0xffffffffn;
 /** Defaults that let an unknown syscall through: ENOSYS would change nothing useful for them. */
 const PASSING = new Set(['allow', 'log', 'trace']);
 
