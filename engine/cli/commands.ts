@@ -13,4 +13,5 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   audit: async () => (await import('../commands/audit.js')).default,
   rules: async () => (await import('../commands/rules.js')).default,
   init: async () => (await import('../commands/init.js')).default,
+  seccomp: async () => (await import('../commands/seccomp.js')).default,
 };
