@@ -34,7 +34,7 @@ for (const entry of SCHEMAS) {
   });
   write(entry.types, types);
 
-  const ajv = new Ajv.default({ code: { source: true, esm: true, lines: true }, allErrors: false, strict: true });
+  const ajv = new Ajv.default({ code: { source: true, esm: true, lines: false, optimize: true }, allErrors: false, strict: true });
   const validate = ajv.compile(schema);
   const code = standaloneCode.default(ajv, validate);
   write(entry.validator, `${BANNER(entry.schema)}// @ts-nocheck\n${code}`);

@@ -19,7 +19,7 @@ export async function activeRules(ruleFiles: readonly string[] = [], cwd = proce
   const errors: InputError[] = [];
   if (ruleFiles.length) {
     const { loadCustomRules } = await import('../custom-rules/load.js');
-    const custom = loadCustomRules(ruleFiles, cwd, new Set(all.map((r) => r.id)));
+    const custom = await loadCustomRules(ruleFiles, cwd, new Set(all.map((r) => r.id)));
     all.push(...custom.rules);
     errors.push(...custom.errors);
   }
