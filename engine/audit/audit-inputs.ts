@@ -1,12 +1,15 @@
 /**
- * The audit pipeline, one input at a time: load → rules → located findings,
- * then drop the syntax tree that placed them. Memory stays bounded by one
- * input's tree however large the corpus.
+ * The audit pipeline, a group of inputs at a time: load → rules → located
+ * findings, then drop what placed them. Memory stays bounded by one group
+ * however large the corpus.
  */
 import type { Finding, InputError } from '../model/finding.js';
 import type { LocatedSubject } from '../model/located.js';
 import type { InputFormatName, InputText } from '../inputs/format.js';
-import { runRules, compareFindings } from '../runner/run-rules.js';
+import { runRules, compareFindings, preparersOf } from '../runner/run-rules.js';
+
+/** Subjects checked together: rules that prepare work for a group (custom rules) pay per group, not per subject. */
+const GROUP = 64;
 import type { ActiveRule } from '../runner/run-rules.js';
 import { FormatCache } from './load-inputs.js';
 
@@ -23,17 +26,32 @@ export async function auditInputs(
   const rulesFor = typeof rules === 'function' ? rules : () => rules;
   const formats = new FormatCache();
   const out: Audited = { subjects: [], findings: [], errors: [] };
+  let pending: { file: string; subjects: readonly LocatedSubject[] }[] = [];
+  let count = 0;
+  const flush = () => {
+    const preparers = new Set(pending.flatMap((p) => preparersOf(rulesFor(p.file))));
+    const subjects = pending.flatMap((p) => p.subjects.map((s) => s.subject));
+    for (const prepare of preparers) prepare(subjects);
+    for (const p of pending) {
+      const run = runRules(p.subjects, rulesFor(p.file));
+      out.subjects.push(...p.subjects);
+      out.findings.push(...run.findings);
+      out.errors.push(...run.errors);
+      for (const { document } of p.subjects) document?.release?.();
+    }
+    pending = [];
+    count = 0;
+  };
   for (const input of inputs) {
     onInput?.();
     const loaded = await formats.load(input, forced);
     out.errors.push(...loaded.errors);
     if (loaded.subjects.length === 0) continue;
-    const run = runRules(loaded.subjects, rulesFor(input.file));
-    out.subjects.push(...loaded.subjects);
-    out.findings.push(...run.findings);
-    out.errors.push(...run.errors);
-    for (const { document } of loaded.subjects) document?.release?.();
+    pending.push({ file: input.file, subjects: loaded.subjects });
+    count += loaded.subjects.length;
+    if (count >= GROUP) flush();
   }
+  flush();
   out.findings.sort(compareFindings);
   return out;
 }

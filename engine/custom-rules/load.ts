@@ -8,11 +8,13 @@ import { resolve } from 'node:path';
 import type { InputError } from '../model/finding.js';
 import type { Subject } from '../model/subject.js';
 import type { RuleDefinition, RuleMeta } from '../rule-api.js';
+import type { PreparedRule } from '../runner/run-rules.js';
 import { describeFsError } from '../errors.js';
 import { ruleShapeProblems } from '../rule-meta-check.js';
 import { checkRuleSource, loadEstree } from './check-source.js';
 import { loadTypeScript, transpileRule } from './transpile.js';
 import { RuleSandbox } from './sandbox.js';
+import type { SandboxOutcome } from './sandbox.js';
 
 export const DEFAULT_RULE_TIMEOUT_MS = 250;
 
@@ -26,7 +28,8 @@ const serialised = new WeakMap<Subject, string>();
 function subjectJson(subject: Subject): string {
   let json = serialised.get(subject);
   if (json === undefined) {
-    json = JSON.stringify(subject, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    // `origin` is the profile's source document (text and line table), not model data.
+    json = JSON.stringify(subject, (key, v: unknown) => (key === 'origin' ? undefined : typeof v === 'bigint' ? v.toString() : v));
     serialised.set(subject, json);
   }
   return json;
@@ -39,6 +42,9 @@ export async function loadCustomRules(
   const rules: RuleDefinition[] = [];
   const errors: InputError[] = [];
   const ids = new Set(takenIds);
+  const sandbox = new RuleSandbox(timeoutMs);
+  const batch = new SubjectBatch(sandbox);
+  const prepare = (subjects: readonly Subject[]) => batch.prepare(subjects);
   for (const file of files) {
     const fail = (message: string, line: number | null = null, column: number | null = null) => errors.push({ file, line, column, message });
     let code: string;
@@ -53,45 +59,76 @@ export async function loadCustomRules(
       errors.push(...problems);
       continue;
     }
-    let sandbox: RuleSandbox;
+    const first = sandbox.count();
     let described;
     try {
-      sandbox = new RuleSandbox(transpileRule(ts, file, code), timeoutMs);
-      described = sandbox.describe();
+      described = sandbox.addFile(transpileRule(ts, file, code), file);
     } catch (error) {
       fail(`the rule file failed while loading: ${messageOf(error, timeoutMs)}`);
       continue;
     }
     if (described.length === 0) fail('the file defines no rule: export default defineRule({ id, meta, check })');
-    described.forEach((info, index) => {
+    described.forEach((info, i) => {
       const shape = ruleShapeProblems({ ...info, check: () => undefined });
       if (shape.length) return fail(`rule ${JSON.stringify(info.id)}: ${shape.join('; ')}`);
       if (ids.has(info.id)) return fail(`rule id "${info.id}" is already taken`);
       ids.add(info.id);
-      rules.push(sandboxedRule(info.id, info.meta as RuleMeta, sandbox, index, timeoutMs));
+      rules.push(sandboxedRule(info.id, info.meta as RuleMeta, batch, prepare, first + i, timeoutMs));
     });
   }
+  batch.options = JSON.stringify(Array.from({ length: sandbox.count() }, () => ({})));
   return { rules, errors };
 }
 
-function sandboxedRule(id: string, meta: RuleMeta, sandbox: RuleSandbox, index: number, timeoutMs: number): RuleDefinition {
+/**
+ * Runs every custom rule on a group of subjects in one call into the
+ * sandbox (prepare), or on one subject the first time a rule asks about it.
+ */
+class SubjectBatch {
+  options = '[]';
+  private outcomes = new Map<Subject, SandboxOutcome[]>();
+  constructor(private readonly sandbox: RuleSandbox) {}
+
+  prepare(subjects: readonly Subject[]): void {
+    this.outcomes = new Map();
+    const results = this.sandbox.checkMany(subjects.map(subjectJson), this.options);
+    subjects.forEach((s, i) => this.outcomes.set(s, results[i]!));
+  }
+
+  outcome(subject: Subject, index: number): SandboxOutcome {
+    let found = this.outcomes.get(subject);
+    if (!found) {
+      found = this.sandbox.checkMany([subjectJson(subject)], this.options)[0]!;
+      this.outcomes.set(subject, found);
+    }
+    return found[index] ?? { findings: [], error: 'the rule did not run' };
+  }
+}
+
+function sandboxedRule(
+  id: string, meta: RuleMeta, batch: SubjectBatch, prepare: PreparedRule['prepare'], index: number, timeoutMs: number,
+): RuleDefinition & PreparedRule {
   return {
     id,
     meta,
+    prepare,
     check(subject, context) {
-      let found;
+      let outcome: SandboxOutcome;
       try {
-        found = sandbox.check(index, subjectJson(subject), JSON.stringify(context.options));
+        outcome = batch.outcome(subject, index);
       } catch (error) {
         throw new Error(messageOf(error, timeoutMs));
       }
-      for (const f of found) context.report(f.messageId, f.data, f.at, f.severity ? { severity: f.severity as RuleMeta['severity'] } : undefined);
+      if (outcome.skipped) return;
+      if (outcome.error !== undefined) throw new Error(messageOf(outcome.error, timeoutMs));
+      for (const f of outcome.findings) context.report(f.messageId, f.data, f.at, f.severity ? { severity: f.severity as RuleMeta['severity'] } : undefined);
     },
   };
 }
 
 function messageOf(error: unknown, timeoutMs: number): string {
-  const text = error && typeof error === 'object' && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+  const text = typeof error === 'string' ? error : error && typeof error === 'object' && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+  if (/ran longer than/i.test(text)) return text;
   if (/timed out/i.test(text)) return `it ran longer than ${timeoutMs} ms and was stopped`;
   if (/read.only|not extensible|Cannot assign|Cannot add property|Cannot delete/i.test(text)) return `it tried to change the model, which is read-only (${text})`;
   return text;

@@ -5,6 +5,7 @@
 import type { Finding, InputError, Severity } from '../model/finding.js';
 import type { LocatedSubject } from '../model/located.js';
 import type { ReportData, ReportExtra, RuleDefinition } from '../rule-api.js';
+import type { Subject } from '../model/subject.js';
 import { fillTemplate } from '../rule-api.js';
 
 export interface ActiveRule {
@@ -12,6 +13,23 @@ export interface ActiveRule {
   /** Severity set by the policy, overriding the rule's own. */
   readonly severity?: Severity;
   readonly options: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A rule that does its work for a group of subjects at once before they are
+ * checked one by one (custom rules: one call into their sandbox per group).
+ */
+export interface PreparedRule {
+  prepare(subjects: readonly Subject[]): void;
+}
+
+export function preparersOf(rules: readonly ActiveRule[]): ((subjects: readonly Subject[]) => void)[] {
+  const found = new Set<(subjects: readonly Subject[]) => void>();
+  for (const { rule } of rules) {
+    const prepare = (rule as Partial<PreparedRule>).prepare;
+    if (prepare) found.add(prepare);
+  }
+  return [...found];
 }
 
 export interface RunOutput {
