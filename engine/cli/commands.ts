@@ -12,4 +12,5 @@ export interface Command {
 export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   audit: async () => (await import('../commands/audit.js')).default,
   rules: async () => (await import('../commands/rules.js')).default,
+  run: async () => (await import('../commands/run.js')).default,
 };
