@@ -20,7 +20,7 @@ export function addonCandidates(env: Readonly<Record<string, string | undefined>
 
 export class AddonUnavailableError extends CaplintError {
   constructor(reason: string) {
-    super(`caplint run needs its native enforcer addon on Linux, and ${reason}`);
+    super(`launching confined needs the native enforcer addon on Linux, and ${reason}`);
     this.name = 'AddonUnavailableError';
   }
 }
