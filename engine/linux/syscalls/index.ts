@@ -8,6 +8,7 @@ import { TABLE as X86_64, SOURCES as X86_64_SOURCES } from './x86_64.gen.js';
 import { TABLE as I386, SOURCES as I386_SOURCES } from './i386.gen.js';
 import { TABLE as X32, SOURCES as X32_SOURCES } from './x32.gen.js';
 import { TABLE as AARCH64, SOURCES as AARCH64_SOURCES } from './aarch64.gen.js';
+import { OTHER_ARCH_SYSCALLS } from './other-arches.js';
 
 type Row = readonly [string, number, number];
 const TABLES: Readonly<Record<Arch, { rows: readonly Row[]; sources: readonly string[] }>> = {
@@ -76,4 +77,9 @@ export function syscallSource(arch: Arch, name: string): string | undefined {
   const { rows, sources } = TABLES[arch];
   const row = rows.find(([n]) => n === name);
   return row ? sources[row[2]] : undefined;
+}
+
+/** Whether `name` is a syscall on some architecture libseccomp supports, with or without a caplint table. */
+export function isSyscallName(name: string): boolean {
+  return isKnownAnywhere(name) || OTHER_ARCH_SYSCALLS.has(name);
 }

@@ -1,0 +1,99 @@
+/**
+ * What a seccomp profile lets a container do, for the audit rules: the
+ * resolved decision table plus a verdict per syscall name on the native
+ * architecture. Memoised per profile document and options.
+ */
+import type { Action, Arch, ArchTable, DecisionTable, SyscallEntry } from './types.js';
+import type { SeccompProfileSource } from '../model/subject.js';
+import type { KernelVersion, Profile } from './profile/model.js';
+import { readProfile } from './profile/read.js';
+import { resolveProfile, effectiveRules } from './profile/resolve.js';
+import { parseKernelRelease } from './profile/kernel.js';
+import { decideInArch } from './decide.js';
+import { syscallNumber, syscallNames as syscallNamesOf } from '../linux/syscalls/index.js';
+
+export type Verdict = 'allow' | 'conditional' | 'deny' | 'unknown-name';
+
+export interface AnalyseOptions {
+  /** Native architecture (x86_64 when not given). */
+  readonly arch?: Arch;
+  /** The bounding set the container gets, CAP_* names (Docker's default 14 when not given). */
+  readonly caps?: readonly string[];
+  /** Kernel release such as "6.1.0-13-amd64"; when not given every minKernel is met. */
+  readonly kernel?: string | KernelVersion;
+}
+
+export interface ProfileAnalysis {
+  readonly profile: Profile;
+  readonly table: DecisionTable;
+  /** The native architecture's table (first in `table.arches`). */
+  readonly native: ArchTable;
+  /**
+   * allow: every call succeeds past the filter (ALLOW or LOG); deny: every call
+   * is refused (ERRNO, TRAP, KILL); conditional: the answer depends on the
+   * arguments or on another process (TRACE, NOTIFY); unknown-name: not a
+   * syscall on this architecture.
+   */
+  verdict(name: string): Verdict;
+  /** The native entry for `name` (undefined: the default action decides). */
+  entry(name: string): SyscallEntry | undefined;
+  /** JSON pointer of the name, in the first effective rule that lists it; for findings. */
+  pointerOf(name: string): string | undefined;
+  /** Every native syscall name whose verdict is allow or conditional. */
+  permitted(): string[];
+  /** The action for a call of `name` with `args` on the native architecture; undefined when the name is not a syscall there. */
+  check(name: string, args?: readonly bigint[]): Action | undefined;
+}
+
+const cache = new WeakMap<object, Map<string, ProfileAnalysis>>();
+
+/** Analyse a profile; throws CaplintError (with file:line:column) when the profile is invalid. */
+export function analyseProfile(source: SeccompProfileSource, options: AnalyseOptions = {}): ProfileAnalysis {
+  const doc = source.document;
+  const key = JSON.stringify([source.format, source.pointer, options.arch ?? '', [...(options.caps ?? ['<default>'])].sort(), options.kernel ?? '']);
+  const perDoc = doc !== null && typeof doc === 'object' ? cache.get(doc) ?? new Map<string, ProfileAnalysis>() : undefined;
+  const found = perDoc?.get(key);
+  if (found) return found;
+  const analysis = analyse(source, options);
+  if (perDoc) {
+    perDoc.set(key, analysis);
+    cache.set(doc as object, perDoc);
+  }
+  return analysis;
+}
+
+function analyse(source: SeccompProfileSource, options: AnalyseOptions): ProfileAnalysis {
+  const profile = readProfile(source);
+  const kernel = typeof options.kernel === 'string' ? parseKernelRelease(options.kernel) : options.kernel;
+  const resolveOptions = { ...(options.arch ? { arch: options.arch } : {}), ...(options.caps ? { caps: options.caps } : {}), ...(kernel ? { kernel } : {}) };
+  const table = resolveProfile(profile, resolveOptions);
+  const native = table.arches[0]!;
+  const byName = new Map(native.syscalls.map((e) => [e.name, e]));
+  const rules = effectiveRules(profile, resolveOptions);
+  const verdict = (name: string): Verdict => {
+    if (syscallNumber(native.arch, name) === undefined) return 'unknown-name';
+    const entry = byName.get(name);
+    if (!entry) return actionVerdict(native.defaultAction);
+    const outcomes = new Set(entry.rules.map((r) => actionVerdict(r.action)));
+    if (entry.rules.at(-1)!.when.length > 0) outcomes.add(actionVerdict(native.defaultAction));
+    return outcomes.size === 1 ? [...outcomes][0]! : 'conditional';
+  };
+  return {
+    profile, table, native, verdict,
+    entry: (name) => byName.get(name),
+    pointerOf: (name) => rules.flatMap((r) => r.names).find((n) => n.name === name)?.pointer,
+    permitted: () => syscallNamesOf(native.arch).filter((n) => verdict(n) !== 'deny'),
+    check: (name, args) => {
+      const nr = syscallNumber(native.arch, name);
+      return nr === undefined ? undefined : decideInArch(native, nr, args);
+    },
+  };
+}
+
+export function actionVerdict(action: Action): Exclude<Verdict, 'unknown-name'> {
+  switch (action.kind) {
+    case 'allow': case 'log': return 'allow';
+    case 'trace': case 'notify': return 'conditional';
+    default: return 'deny';
+  }
+}

@@ -1,0 +1,8 @@
+/** The seccomp profile model: read, resolve, load. */
+export type { Profile, ProfileRule, ProfileArg, RuleFilter, KernelVersion, ArchMapEntry } from './model.js';
+export { readProfile, FILTER_FLAGS } from './read.js';
+export { resolveProfile, effectiveRules } from './resolve.js';
+export type { ResolveOptions } from './resolve.js';
+export { loadProfile, profileSource, detectFormat } from './load.js';
+export { parseKernelRelease, parseMinKernel } from './kernel.js';
+export { sameAction, describeAction } from './actions.js';
