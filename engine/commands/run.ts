@@ -78,8 +78,8 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
         const context = { capabilities: intent.capabilities.bounding };
         const seccomp =
           'inline' in intent.seccomp
-            ? await loadInlineSeccomp(intent.seccomp.inline, intent.seccomp.file, intent.seccompFlags, context)
-            : await loadSeccomp(intent.seccomp.ref, intent.seccompFlags, context);
+            ? loadInlineSeccomp(intent.seccomp.inline, intent.seccomp.document, intent.seccompFlags, context)
+            : loadSeccomp(intent.seccomp.ref, intent.seccompFlags, context);
         const file = resolveCommand(command[0]!, io.env.PATH, io.cwd);
         const user = intent.user && !(own.uids[1] === 0 && intent.user.uid === 0 && intent.user.gid === 0) ? intent.user : null;
         const decision = decidePlan(

@@ -7,6 +7,7 @@ import { loadRunProfile } from './run-profile.js';
 import type { RunProfile } from './run-profile.js';
 import { readOciProcess } from './oci-process.js';
 import type { OciProcess } from './oci-process.js';
+import type { JsonDocument } from '../inputs/json-document.js';
 import { applyCapabilityFlags } from './capability-flags.js';
 import type { CapabilityIntent } from './decide-plan.js';
 import { existsSync } from 'node:fs';
@@ -25,7 +26,7 @@ export interface ConfinementIntent {
   readonly noNewPrivs: boolean;
   readonly user: { readonly uid: number; readonly gid: number } | null;
   /** "unconfined", a built-in name, a path, or the config's inline linux.seccomp. */
-  readonly seccomp: { readonly ref: string } | { readonly inline: unknown; readonly file: string };
+  readonly seccomp: { readonly ref: string } | { readonly inline: unknown; readonly document: JsonDocument };
   readonly seccompFlags: RunProfile['seccompFlags'];
   /** For --dry-run: where the settings came from. */
   readonly source: string;
@@ -50,7 +51,7 @@ export function buildIntent(options: RunOptions, cwd: string): ConfinementIntent
     options.seccomp !== undefined
       ? { ref: seccompFlagRef(options.seccomp, cwd) }
       : config && config.seccomp !== undefined
-        ? { inline: config.seccomp, file: config.file }
+        ? { inline: config.seccomp, document: config.document }
         : config && !profile
           ? { ref: 'unconfined' }
           : { ref: profile!.seccomp };

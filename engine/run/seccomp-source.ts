@@ -9,6 +9,8 @@ import { packagePath } from '../paths.js';
 import { BPF_MAXINSNS } from '../../enforcer/bpf/types.js';
 import type { SeccompFlag } from '../../enforcer/launch-plan.js';
 import { compileSeccompProfile } from './seccomp-compile.js';
+import { profileSource } from '../seccomp/profile/load.js';
+import type { JsonDocument } from '../inputs/json-document.js';
 import type { CompileContext } from './seccomp-compile.js';
 
 export interface SeccompChoice {
@@ -36,7 +38,7 @@ function readBpf(file: string, flags: readonly SeccompFlag[]): SeccompChoice {
 }
 
 /** `ref`: "unconfined", a built-in name, a `.bpf` file or a profile file (already resolved). */
-export async function loadSeccomp(ref: string, flags: readonly SeccompFlag[], context: CompileContext): Promise<SeccompChoice | null> {
+export function loadSeccomp(ref: string, flags: readonly SeccompFlag[], context: CompileContext): SeccompChoice | null {
   if (ref === 'unconfined') return null;
   if (ref.endsWith('.bpf')) return readBpf(ref, flags);
   const builtIn = /^[a-z0-9][a-z0-9-]*$/.test(ref);
@@ -48,10 +50,11 @@ export async function loadSeccomp(ref: string, flags: readonly SeccompFlag[], co
     if (builtIn) throw new CaplintError(`"${ref}" is not a built-in seccomp profile`);
     throw new CaplintError(`cannot read the seccomp profile: ${describeFsError(error)}`, { file });
   }
-  return compileSeccompProfile({ file, text, label: builtIn ? `caplint's "${ref}" profile` : file }, flags, context);
+  return compileSeccompProfile(profileSource(file, text), builtIn ? `caplint's "${ref}" profile` : file, flags, context);
 }
 
-/** An OCI config's inline linux.seccomp. */
-export async function loadInlineSeccomp(value: unknown, file: string, flags: readonly SeccompFlag[], context: CompileContext): Promise<SeccompChoice> {
-  return compileSeccompProfile({ file, text: JSON.stringify(value), label: `${file} (linux.seccomp)` }, flags, context);
+/** An OCI config's inline linux.seccomp (always OCI form). */
+export function loadInlineSeccomp(value: unknown, document: JsonDocument, flags: readonly SeccompFlag[], context: CompileContext): SeccompChoice {
+  const source = { format: 'oci' as const, document: value, pointer: '/linux/seccomp', file: document.file, origin: document };
+  return compileSeccompProfile(source, `${document.file} (linux.seccomp)`, flags, context);
 }

@@ -4,6 +4,7 @@
  *   probe [-o FILE] status                 the confinement lines of /proc/self/status
  *   probe [-o FILE] fds                    the open descriptor numbers
  *   probe [-o FILE] call NR [ARG...]       syscall(NR, ARG...): "ok RET" or "errno N"
+ *   probe [-o FILE] calls NR...            each syscall with zero arguments: "NR ok RET" or "NR errno N"
  *   probe [-o FILE] x32 NR                 the same with __X32_SYSCALL_BIT
  *   probe [-o FILE] i386 NR                int $0x80 (the i386 ABI) from this x86_64 process
  *   probe [-o FILE] work                   files, a socket, a thread, execve of /bin/true: "ok" or what failed
@@ -83,6 +84,13 @@ int main(int argc, char **argv) {
   } else if (strcmp(mode, "call") == 0) {
     result(syscall(arg(argv, argc, i), arg(argv, argc, i + 1), arg(argv, argc, i + 2), arg(argv, argc, i + 3),
                    arg(argv, argc, i + 4), arg(argv, argc, i + 5), arg(argv, argc, i + 6)));
+  } else if (strcmp(mode, "calls") == 0) {
+    for (; i < argc; i++) {
+      long nr = strtol(argv[i], NULL, 0);
+      long rc = syscall(nr, 0L, 0L, 0L, 0L, 0L, 0L);
+      if (rc == -1) fprintf(out, "%ld errno %d\n", nr, errno);
+      else fprintf(out, "%ld ok %ld\n", nr, rc);
+    }
   } else if (strcmp(mode, "x32") == 0) {
     result(syscall(arg(argv, argc, i) | 0x40000000L));
   } else if (strcmp(mode, "i386") == 0) {
