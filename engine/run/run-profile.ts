@@ -5,7 +5,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { CaplintError, describeFsError } from '../errors.js';
 import { parseJson } from '../inputs/json-document.js';
@@ -34,9 +34,10 @@ interface ProfileDocument {
 
 let validator: ValidateFunction | undefined;
 
-function validate(): ValidateFunction {
+export function validate(): ValidateFunction {
   if (validator) return validator;
   const schema = JSON.parse(readFileSync(packagePath('profiles', 'schemas', 'profile.schema.json'), 'utf8')) as object;
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv'); // loaded only for user profiles
   validator = new Ajv({ allErrors: false, strict: false }).compile(schema);
   return validator;
 }
@@ -61,7 +62,8 @@ function schemaError(file: string, doc: ReturnType<typeof parseJson>, error: Err
   return new CaplintError(`${where} ${error.message ?? 'is invalid'}${extra}`, { file, line: span?.line ?? 1, column: span?.column ?? 1 });
 }
 
-function readDocument(file: string): ProfileDocument {
+/** Built-in profiles are package data checked against the schema by a test; only other files are validated here (ajv costs ~100 ms to load). */
+function readDocument(file: string, builtIn: boolean): ProfileDocument {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -69,15 +71,17 @@ function readDocument(file: string): ProfileDocument {
     throw new CaplintError(`cannot read the profile: ${describeFsError(error)}`, { file });
   }
   const doc = parseJson(file, text);
+  if (builtIn) return doc.value as ProfileDocument;
   const check = validate();
   if (!check(doc.value)) throw schemaError(file, doc, check.errors![0]!);
   return doc.value as ProfileDocument;
 }
 
-function merged(file: string, seen: readonly string[]): Required<Omit<ProfileDocument, 'extends'>> {
+function merged(file: string, builtIn: boolean, seen: readonly string[]): Required<Omit<ProfileDocument, 'extends'>> {
   if (seen.includes(file)) throw new CaplintError(`"extends" makes a cycle: ${[...seen, file].join(' → ')}`, { file });
-  const doc = readDocument(file);
-  const base = doc.extends === undefined ? undefined : merged(builtInProfilePath(doc.extends) ?? resolve(dirname(file), doc.extends), [...seen, file]);
+  const doc = readDocument(file, builtIn);
+  const parent = doc.extends === undefined ? undefined : builtInProfilePath(doc.extends);
+  const base = doc.extends === undefined ? undefined : merged(parent ?? resolve(dirname(file), doc.extends), parent !== undefined, [...seen, file]);
   const own = {
     ...(doc.capabilities ? { capabilities: doc.capabilities } : {}),
     ...(doc.noNewPrivileges !== undefined ? { noNewPrivileges: doc.noNewPrivileges } : {}),
@@ -92,6 +96,6 @@ export function loadRunProfile(spec: string, cwd: string): RunProfile {
   const file = builtIn ?? resolve(cwd, spec);
   if (!builtIn && !existsSync(file))
     throw new CaplintError(`--profile "${spec}" is neither a built-in profile (default, restricted) nor a file`);
-  const p = merged(file, []);
+  const p = merged(file, builtIn !== undefined, []);
   return { name: spec, builtIn: builtIn !== undefined, file, allow: p.capabilities.allow, noNewPrivileges: p.noNewPrivileges, seccomp: p.seccomp, seccompFlags: p.seccompFlags };
 }

@@ -7,11 +7,14 @@ import { existsSync, mkdtempSync, chmodSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { HAS_SETPRIV, UNPRIVILEGED, buildCli, runSync, spawn } from '../helpers/cli.js';
 import type { BuiltCli } from '../helpers/cli.js';
 import { allowAllProgram } from '../helpers/hand-bpf.js';
 import { IS_ROOT, ROOT_SKIP_REASON } from '../helpers/probe.js';
 
+const HAS_SCRIPT = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
+if (!HAS_SCRIPT) console.warn('run-cli: the TTY test is skipped, script (util-linux) is not installed');
 if (!IS_ROOT || !HAS_SETPRIV) console.warn(`run-cli: skipped, ${!IS_ROOT ? ROOT_SKIP_REASON : 'setpriv (util-linux) is not installed'}`);
 
 describe.skipIf(!IS_ROOT || !HAS_SETPRIV)('caplint run as a process', () => {
@@ -43,6 +46,13 @@ describe.skipIf(!IS_ROOT || !HAS_SETPRIV)('caplint run as a process', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^caplint run: partial confinement: as uid 65534/);
     expect(r.stdout).toMatch(/CapEff:\s+0000000000000000\nNoNewPrivs:\s+1\nSeccomp:\s+2\n/);
+  });
+
+  it.skipIf(!HAS_SCRIPT)('leaves a terminal a terminal: the child sees a TTY on 0, 1 and 2', () => {
+    const command = [...cli.argv(['run', '--seccomp', bpf, '--', 'sh', '-c', '[ -t 0 ] && [ -t 1 ] && [ -t 2 ] && echo all-ttys'])].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+    const r = runSync(['script', '-qec', command, '/dev/null']);
+    expect(r.stdout).toContain('all-ttys');
+    expect(r.status).toBe(0);
   });
 
   it('forwards a SIGTERM sent to caplint to the child (exit 143) and keeps stdio passing through', async () => {

@@ -121,6 +121,17 @@ describe.skipIf(!IS_ROOT)('caplint run: launches (root)', () => {
     expect(signals.listenerCount('SIGTERM')).toBe(0);
   });
 
+  it('kills a child whose /proc status does not match the plan, and exits 125', async () => {
+    const self = readStatus('self');
+    const profile = join(dir, 'no-nnp.json');
+    writeFileSync(profile, JSON.stringify({ capabilities: { allow: ['CAP_KILL'] }, noNewPrivileges: false, seccomp: 'unconfined' }));
+    // caplint believes it already has no_new_privs (so the child would inherit it), but it has not: the check must catch that.
+    const command = createRunCommand({ ownStatus: () => ({ ...self, noNewPrivs: true }) });
+    const io = recordingIo(dir);
+    expect(await command.run(['--profile', profile, '--', 'sleep', '5'], io)).toBe(125);
+    expect(io.err.join('')).toMatch(/^caplint run: pid \d+ does not match the plan: NoNewPrivs is 0, planned 1\ncaplint run: the command was killed\n$/);
+  });
+
   it('says in one sentence when the addon is missing (exit 125)', async () => {
     const { createEnforcer } = await import('../../enforcer/launcher.js');
     const { AddonUnavailableError } = await import('../../enforcer/load-binding.js');
