@@ -13,14 +13,15 @@ import { forwardSignals } from './forward-signals.js';
 import type { SignalSource } from './forward-signals.js';
 
 export async function launchAndWait(enforcer: Enforcer, plan: LaunchPlan, own: ConfinementStatus, io: Io, signals: SignalSource): Promise<number> {
-  const outcome = enforcer.launch(plan);
-  if (outcome.kind === 'failed') {
-    io.error(`caplint run: ${outcome.message}; ${outcome.exitCode === 125 ? 'nothing was run' : 'the command did not start'}\n`);
-    return outcome.exitCode;
-  }
-  const { child } = outcome;
-  const stop = forwardSignals(child, signals);
+  const forwarder = forwardSignals(signals);
   try {
+    const outcome = enforcer.launch(plan);
+    if (outcome.kind === 'failed') {
+      io.error(`caplint run: ${outcome.message}; ${outcome.exitCode === 125 ? 'nothing was run' : 'the command did not start'}\n`);
+      return outcome.exitCode;
+    }
+    const { child } = outcome;
+    forwarder.attach(child);
     // The child is not reaped before `exited` settles, so its status stays readable even if it has already exited.
     let problems: string[];
     try {
@@ -37,6 +38,6 @@ export async function launchAndWait(enforcer: Enforcer, plan: LaunchPlan, own: C
     }
     return (await child.exited).exitCode;
   } finally {
-    stop();
+    forwarder.stop();
   }
 }

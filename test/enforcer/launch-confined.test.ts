@@ -41,6 +41,14 @@ describe.skipIf(!IS_ROOT)('a confined child (root)', () => {
     expect(Number(status.get('Seccomp_filters'))).toBeGreaterThanOrEqual(1);
   });
 
+  it('starts with no blocked signals and no ignored ones (Node ignores SIGPIPE; the child must not inherit that)', async () => {
+    const { exitCode } = await run([probe.binary, '-o', probe.outFile('signals'), 'status']);
+    expect(exitCode).toBe(0);
+    const status = statusFields(probe.read('signals'));
+    expect(status.get('SigBlk')).toBe(hex(0n));
+    expect(status.get('SigIgn')).toBe(hex(0n));
+  });
+
   it('keeps capabilities across a uid change through the ambient set (keep-caps)', async () => {
     const bind = 1n << 10n; // CAP_NET_BIND_SERVICE
     const out = probe.outFile('ambient');

@@ -1,7 +1,7 @@
 /*
  * Test helper for the enforcer tests, compiled at test time with cc.
  * Each mode prints one line per result, to stdout or to -o FILE.
- *   probe [-o FILE] status                 the confinement lines of /proc/self/status
+ *   probe [-o FILE] status                 the confinement and signal lines of /proc/self/status
  *   probe [-o FILE] fds                    the open descriptor numbers
  *   probe [-o FILE] call NR [ARG...]       syscall(NR, ARG...): "ok RET" or "errno N"
  *   probe [-o FILE] calls NR...            each syscall with zero arguments: "NR ok RET" or "NR errno N"
@@ -74,7 +74,9 @@ int main(int argc, char **argv) {
     FILE *f = fopen("/proc/self/status", "r");
     char line[256];
     while (f && fgets(line, sizeof line, f))
-      if (!strncmp(line, "Cap", 3) || !strncmp(line, "NoNewPrivs", 10) || !strncmp(line, "Seccomp", 7)) fputs(line, out);
+      if (!strncmp(line, "Cap", 3) || !strncmp(line, "NoNewPrivs", 10) || !strncmp(line, "Seccomp", 7) ||
+          !strncmp(line, "SigBlk", 6) || !strncmp(line, "SigIgn", 6))
+        fputs(line, out);
   } else if (strcmp(mode, "fds") == 0) {
     DIR *d = opendir("/proc/self/fd");
     struct dirent *e;

@@ -46,16 +46,6 @@ describe('caplint run --dry-run', () => {
     expect(d.out).toMatch(/bounding +0000000000000020 +CAP_KILL\n/);
   });
 
-  it('takes capabilities, noNewPrivileges and the user from an OCI config', async () => {
-    const config = join(dir, 'config.json');
-    writeFileSync(config, JSON.stringify({ process: { noNewPrivileges: false, user: { uid: 1000, gid: 1000 }, capabilities: { bounding: ['CAP_CHOWN', 'CAP_KILL'], permitted: ['CAP_KILL'], effective: ['CAP_KILL'], inheritable: ['CAP_KILL'], ambient: ['CAP_KILL'] } } }));
-    const r = await run(['--dry-run', '--config', config, '--', 'true']);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/bounding +0000000000000021 +CAP_CHOWN CAP_KILL\n/);
-    expect(r.out).toMatch(/ambient +0000000000000020 +CAP_KILL\n/);
-    expect(r.out).toMatch(/user +uid 1000, gid 1000/);
-    expect(r.out).toMatch(/no_new_privs no/);
-  });
 });
 
 describe('caplint run: bad input', () => {
