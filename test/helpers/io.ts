@@ -22,3 +22,11 @@ export function recordingIo(cwd = process.cwd(), env: Record<string, string | un
     err,
   };
 }
+
+/** `caplint run ARGS` through main() in `cwd`, with what it wrote. */
+export async function runInProcess(cwd: string, args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
+  const { main } = await import('../../engine/cli/main.js');
+  const io = recordingIo(cwd);
+  const code = await main(['run', ...args], io);
+  return { code, out: io.out.join(''), err: io.err.join('') };
+}

@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../engine/cli/main.js';
 import { createRunCommand } from '../../engine/commands/run.js';
 import { readStatus } from '../../enforcer/proc-status.js';
 import { allowAllProgram } from '../helpers/hand-bpf.js';
-import { recordingIo } from '../helpers/io.js';
+import { recordingIo, runInProcess } from '../helpers/io.js';
 import { IS_ROOT, ROOT_SKIP_REASON } from '../helpers/probe.js';
 
 let dir: string;
@@ -20,11 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-  const io = recordingIo(dir);
-  const code = await main(['run', ...args], io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
-}
+const run = (args: string[]) => runInProcess(dir, args);
 
 describe('caplint run --dry-run', () => {
   it('prints the default profile as masks and names, and runs nothing', async () => {

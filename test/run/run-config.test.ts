@@ -3,19 +3,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../engine/cli/main.js';
-import { recordingIo } from '../helpers/io.js';
+import { runInProcess } from '../helpers/io.js';
 import { IS_ROOT, buildProbe } from '../helpers/probe.js';
 
 let dir: string;
 beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), 'caplint-config-'))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-  const io = recordingIo(dir);
-  const code = await main(['run', ...args], io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
-}
+const run = (args: string[]) => runInProcess(dir, args);
 
 describe('caplint run --config', () => {
   it('takes capabilities, noNewPrivileges and the user from an OCI config', async () => {
