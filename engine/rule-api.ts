@@ -10,6 +10,8 @@ import type { ModelKey } from './model/keys.js';
 export interface RuleMeta {
   readonly severity: Severity;
   readonly appliesTo: readonly SubjectKind[];
+  /** Operating systems the rule judges; Linux only unless it says otherwise. */
+  readonly os?: readonly ('linux' | 'windows' | 'other')[];
   readonly title: string;
   /** One paragraph for the docs page. */
   readonly description: string;

@@ -39,6 +39,8 @@ export interface Capabilities {
   readonly ambient: Maybe<CapabilityList>;
   /** Kubernetes/compose/docker: the add/drop text exactly as written. */
   readonly written?: { readonly add: readonly string[]; readonly drop: readonly string[] };
+  /** When the sets were not written but implied (e.g. an OCI config without process.capabilities), why. */
+  readonly implicit?: string;
 }
 
 export type NamespaceState =

@@ -1,44 +1,43 @@
-/**
- * The CLI as a separate process (for tests that change uid or send signals):
- * compiled once per test file into test-artifacts/, run with node.
- */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+/** Run the CLI in-process with a fake Io, or as a real process from bin/. */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../engine/cli/main.js';
+import type { Io } from '../../engine/cli/io.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/caplint.js', import.meta.url));
 
-export interface BuiltCli {
-  /** argv for spawn: node -e ... caplint ARGS */
-  argv(args: readonly string[]): string[];
-  cleanup(): void;
+export interface Ran {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
 }
 
-export function buildCli(): BuiltCli {
-  mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
-  const out = mkdtempSync(join(ROOT, 'test-artifacts', 'cli-'));
-  chmodSync(out, 0o755); // tests run it as uid 65534 too
-  try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', out], { stdio: 'pipe' });
-  } catch {
-    // tsc exits non-zero for errors elsewhere in the tree but still emits; what matters is that main.js exists.
-  }
-  const main = pathToFileURL(join(out, 'engine/cli/main.js')).href;
-  const io = pathToFileURL(join(out, 'engine/cli/io.js')).href;
-  const script = `const { main } = await import(${JSON.stringify(main)}); const { processIo } = await import(${JSON.stringify(io)}); process.exitCode = await main(process.argv.slice(1), processIo());`;
-  return {
-    argv: (args) => [process.execPath, '--input-type=module', '-e', script, ...args],
-    cleanup: () => rmSync(out, { recursive: true, force: true }),
+export async function caplint(args: readonly string[], options: { cwd?: string; stdin?: string; env?: Record<string, string> } = {}): Promise<Ran> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    argv0: 'caplint',
+    cwd: options.cwd ?? ROOT,
+    env: { NO_COLOR: '1', ...options.env },
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    write: (t) => void (stdout += t),
+    error: (t) => void (stderr += t),
+    readStdin: async () => options.stdin ?? '',
   };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
 }
 
-export function runSync(argv: readonly string[], cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** The real executable (needs `npm run build`, which `npm test` runs first). */
+export function caplintProcess(args: readonly string[], options: { cwd?: string; stdin?: string; env?: Record<string, string> } = {}): Ran {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.stdin ?? '',
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: result.status ?? 128 + 9, stdout: result.stdout, stderr: result.stderr };
 }
-
-export { spawn };
-
-export const UNPRIVILEGED = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
-export const HAS_SETPRIV = spawnSync('setpriv', ['--version'], { stdio: 'ignore' }).status === 0;

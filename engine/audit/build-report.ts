@@ -1,0 +1,58 @@
+/** Findings, errors and subjects → the AuditReport every format reads. */
+import type { AuditReport, FailOn, Finding, InputError, RuleSummary, Severity } from '../model/finding.js';
+import { SEVERITIES, atOrAbove } from '../model/finding.js';
+import type { LocatedSubject } from '../model/located.js';
+import type { ActiveRule } from '../runner/run-rules.js';
+
+export interface ReportParts {
+  readonly inputs: number;
+  readonly subjects: readonly LocatedSubject[];
+  readonly findings: readonly Finding[];
+  readonly errors: readonly InputError[];
+  readonly rules: readonly ActiveRule[];
+  readonly failOn: FailOn;
+  readonly policy: string;
+}
+
+export function buildReport(parts: ReportParts): AuditReport {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of parts.findings) bySeverity[f.severity]++;
+  const sources = new Map<string, string>();
+  for (const { document } of parts.subjects) if (document && !sources.has(document.file)) sources.set(document.file, document.text);
+  return {
+    findings: parts.findings,
+    errors: parts.errors,
+    summary: {
+      inputs: parts.inputs,
+      subjects: parts.subjects.length,
+      findings: parts.findings.length,
+      errors: parts.errors.length,
+      bySeverity,
+      failOn: parts.failOn,
+      failed: parts.findings.some((f) => atOrAbove(f.severity, parts.failOn)),
+    },
+    rules: parts.rules.map(ruleSummary),
+    sources,
+    policy: parts.policy,
+    subjects: parts.subjects.map((s) => s.subject),
+  };
+}
+
+export function ruleSummary(active: ActiveRule): RuleSummary {
+  const { rule } = active;
+  return {
+    id: rule.id,
+    severity: active.severity ?? rule.meta.severity,
+    title: rule.meta.title,
+    description: rule.meta.description,
+    remediation: rule.meta.remediation,
+    references: rule.meta.references,
+    docsPath: `docs/rules/${rule.id}.md`,
+  };
+}
+
+/** 0 clean, 1 findings at or above fail-on, 2 any input error (after auditing everything else). */
+export function exitCodeOf(report: AuditReport): number {
+  if (report.errors.length) return 2;
+  return report.summary.failed ? 1 : 0;
+}

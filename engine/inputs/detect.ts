@@ -1,0 +1,47 @@
+/**
+ * Format detection by content: a cheap look at the text, no parse. Each
+ * format's loader then validates for real.
+ */
+import type { InputFormatName } from './format.js';
+import { parseJson } from './json-document.js';
+import { CaplintError } from '../errors.js';
+
+/** Which format a text is, or undefined when nothing claims it. */
+export function detectFormat(text: string, _file: string): InputFormatName | undefined {
+  const head = text.slice(0, 64 * 1024);
+  if (/"ociVersion"\s*:/.test(head)) return 'oci';
+  return undefined;
+}
+
+/** File names worth reading when walking a directory. */
+export function isCandidateFile(name: string): boolean {
+  return name === 'config.json';
+}
+
+/** The error for a text no format claims: a JSON syntax error where it is JSON-ish, else what was expected. */
+export function unrecognised(input: { file: string; text: string }): { file: string; line: number | null; column: number | null; message: string } {
+  const first = input.text.trimStart().charAt(0);
+  if (first === '{' || first === '[') {
+    try {
+      JSON.parse(input.text);
+    } catch {
+      // Let the JSON reader place the syntax error.
+      return jsonSyntaxError(input);
+    }
+  }
+  return {
+    file: input.file,
+    line: 1,
+    column: 1,
+    message: 'not a container config caplint reads: expected an OCI runtime config (a JSON object with "ociVersion")',
+  };
+}
+
+function jsonSyntaxError(input: { file: string; text: string }) {
+  try {
+    parseJson(input.file, input.text);
+  } catch (error) {
+    if (error instanceof CaplintError) return { file: input.file, line: error.place?.line ?? null, column: error.place?.column ?? null, message: error.message };
+  }
+  return { file: input.file, line: 1, column: 1, message: 'not valid JSON' };
+}

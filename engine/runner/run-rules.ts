@@ -1,0 +1,90 @@
+/**
+ * The rule runner: every applicable rule on every subject. A rule that throws
+ * is reported with its id and the input, and the run goes on.
+ */
+import type { Finding, InputError, Severity } from '../model/finding.js';
+import type { LocatedSubject } from '../model/located.js';
+import type { ReportData, ReportExtra, RuleDefinition } from '../rule-api.js';
+import { fillTemplate } from '../rule-api.js';
+
+export interface ActiveRule {
+  readonly rule: RuleDefinition;
+  /** Severity set by the policy, overriding the rule's own. */
+  readonly severity?: Severity;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+export interface RunOutput {
+  readonly findings: Finding[];
+  readonly errors: InputError[];
+}
+
+export function runRules(subjects: readonly LocatedSubject[], rules: readonly ActiveRule[]): RunOutput {
+  const findings: Finding[] = [];
+  const errors: InputError[] = [];
+  for (const located of subjects) {
+    const { subject } = located;
+    for (const active of rules) {
+      const { rule } = active;
+      if (!rule.meta.appliesTo.includes(subject.kind)) continue;
+      if (subject.os !== 'linux' && !(rule.meta.os ?? ['linux']).includes(subject.os)) continue;
+      const report = (messageId: string, data: ReportData, at?: string, extra?: ReportExtra) => {
+        findings.push(makeFinding(located, active, messageId, data, at ?? 'subject', extra));
+      };
+      try {
+        rule.check(subject, { options: active.options, report });
+      } catch (error) {
+        errors.push({
+          file: subject.file ?? subject.name,
+          line: null,
+          column: null,
+          message: `rule ${rule.id} failed on ${subject.name}: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
+    }
+  }
+  findings.sort(compareFindings);
+  return { findings, errors };
+}
+
+function makeFinding(
+  located: LocatedSubject, active: ActiveRule, messageId: string, data: ReportData, at: string, extra?: ReportExtra,
+): Finding {
+  const { rule } = active;
+  const template = Object.hasOwn(rule.meta.messages, messageId) ? rule.meta.messages[messageId] : undefined;
+  if (template === undefined) throw new Error(`unknown message id "${messageId}"`);
+  const filled = { subject: located.subject.name, ...data };
+  const pointer = located.locate(at);
+  const span = pointer === null ? undefined : located.document?.span(pointer);
+  return {
+    ruleId: rule.id,
+    severity: active.severity ?? extra?.severity ?? rule.meta.severity,
+    message: fillTemplate(template, filled),
+    rationale: fillTemplate(rule.meta.rationale, filled),
+    remediation: fillTemplate(rule.meta.remediation, filled),
+    subject: located.subject.name,
+    subjectKind: located.subject.kind,
+    file: located.subject.file,
+    line: span?.line ?? null,
+    column: span?.column ?? null,
+    endLine: span?.endLine ?? null,
+    endColumn: span?.endColumn ?? null,
+    pointer: span?.pointer ?? pointer,
+    ...(located.subject.pid !== undefined ? { pid: located.subject.pid } : {}),
+  };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compare(a.file ?? '', b.file ?? '') ||
+    (a.pid ?? 0) - (b.pid ?? 0) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    compare(a.ruleId, b.ruleId) ||
+    compare(a.message, b.message)
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

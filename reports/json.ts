@@ -1,0 +1,17 @@
+/** The JSON report: one object, version 1 (see the CLI contract). */
+import type { ReportFormatter } from '../engine/model/finding.js';
+
+const json: ReportFormatter = (report) => {
+  const out: Record<string, unknown> = {
+    version: 1,
+    policy: report.policy,
+    findings: report.findings,
+    errors: report.errors,
+    summary: report.summary,
+  };
+  // Live audits (ps, audit --pid) also print each process as the model sees it.
+  if (report.subjects.some((s) => (s as { kind?: string }).kind === 'process')) out.subjects = report.subjects;
+  return `${JSON.stringify(out, (_, value: unknown) => (typeof value === 'bigint' ? value.toString() : value), 2)}\n`;
+};
+
+export default json;

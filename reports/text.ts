@@ -1,0 +1,53 @@
+/**
+ * The terminal report: each finding with its place, a code frame, why it
+ * matters and what to do; then input errors and a summary line.
+ */
+import type { AuditReport, Finding, ReportFormatter, Severity } from '../engine/model/finding.js';
+import { SEVERITIES } from '../engine/model/finding.js';
+import { codeFrame } from './text-frame.js';
+import { palette } from './colors.js';
+import type { Palette } from './colors.js';
+
+const text: ReportFormatter = (report, options) => {
+  const p = palette(options.color);
+  const out: string[] = [];
+  for (const finding of report.findings) out.push(...renderFinding(finding, report, p), '');
+  for (const error of report.errors) {
+    const place = error.line !== null ? `${error.file}:${error.line}:${error.column ?? 1}` : error.file;
+    out.push(`${p.bold(place)}  ${p.red('error')}  ${error.message}`);
+  }
+  if (report.errors.length) out.push('');
+  out.push(summaryLine(report, p));
+  return `${out.join('\n')}\n`;
+};
+
+export default text;
+
+function renderFinding(finding: Finding, report: AuditReport, p: Palette): string[] {
+  const place = finding.file === null
+    ? finding.subject
+    : finding.line !== null ? `${finding.file}:${finding.line}:${finding.column ?? 1}` : finding.file;
+  const lines = [`${p.bold(place)}  ${p.severity(finding.severity, finding.severity)}  ${p.dim(finding.ruleId)}`];
+  lines.push(`  ${p.severity(finding.severity, '×')} ${finding.message}`);
+  const source = finding.file === null ? undefined : report.sources.get(finding.file);
+  if (source !== undefined && finding.line !== null && finding.column !== null) {
+    lines.push(...codeFrame(source, { line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn }, { dim: p.dim, mark: p.severity.bind(null, finding.severity) }));
+  }
+  lines.push(`  ${p.cyan('i')} ${finding.rationale}`);
+  lines.push(`  ${p.green('help:')} ${finding.remediation}`);
+  return lines;
+}
+
+function summaryLine(report: AuditReport, p: Palette): string {
+  const { summary } = report;
+  const counts = [...SEVERITIES].reverse()
+    .filter((s: Severity) => summary.bySeverity[s] > 0)
+    .map((s) => p.severity(s, `${summary.bySeverity[s]} ${s}`));
+  const findings = `${summary.findings} finding${summary.findings === 1 ? '' : 's'}${counts.length ? ` (${counts.join(', ')})` : ''}`;
+  const scope = `${summary.subjects} subject${summary.subjects === 1 ? '' : 's'} in ${summary.inputs} input${summary.inputs === 1 ? '' : 's'}`;
+  const errors = summary.errors ? `, ${p.red(`${summary.errors} error${summary.errors === 1 ? '' : 's'}`)}` : '';
+  const verdict = summary.failOn === 'never'
+    ? 'not failing on findings (--fail-on never)'
+    : summary.failed ? p.red(`failed: findings at or above ${summary.failOn}`) : p.green(`passed: nothing at or above ${summary.failOn}`);
+  return `${summary.failed || summary.errors ? p.red('✖') : p.green('✔')} ${findings} across ${scope}${errors}; ${verdict}.`;
+}
