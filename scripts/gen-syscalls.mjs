@@ -64,7 +64,7 @@ for (const [arch, { file, tbl }] of Object.entries(headers)) {
   for (const entry of newer) {
     const nr = entry.numbers[arch];
     if (nr === undefined || base.has(entry.name)) continue;
-    const source = `${tbl} of Linux ${entry.since}`;
+    const source = `${tbl} of Linux ${entry.sinceByArch?.[arch] ?? entry.since}`;
     if (!sources.includes(source)) sources.push(source);
     rows.push([entry.name, arch === 'x32' ? (X32_BIT | nr) >>> 0 : nr, sources.indexOf(source)]);
   }

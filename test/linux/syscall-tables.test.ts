@@ -49,7 +49,9 @@ describe('syscall tables', () => {
   it('adds calls newer than the headers and says where each came from', () => {
     expect(syscallNumber('x86_64', 'mseal')).toBe(462);
     expect(syscallNumber('aarch64', 'fchmodat2')).toBe(452);
-    expect(syscallNumber('i386', 'map_shadow_stack')).toBeUndefined();
+    expect(syscallNumber('i386', 'map_shadow_stack')).toBe(453);
+    expect(syscallSource('i386', 'map_shadow_stack')).toMatch(/syscall_32\.tbl of Linux 6\.7/);
+    expect(syscallNumber('i386', 'uretprobe')).toBeUndefined();
     expect(syscallSource('x86_64', 'mseal')).toMatch(/syscall_64\.tbl of Linux 6\.10/);
     expect(syscallSource('x86_64', 'keyctl')).toMatch(/unistd_64\.h of Linux 6\.1/);
     expect(highestSyscallNumber('x86_64')).toBeGreaterThanOrEqual(462);

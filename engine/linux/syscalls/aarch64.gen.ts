@@ -326,7 +326,7 @@ export const TABLE: readonly (readonly [string, number, number])[] = [
   ["set_mempolicy_home_node", 450, 0],
   ["cachestat", 451, 1],
   ["fchmodat2", 452, 2],
-  ["map_shadow_stack", 453, 2],
+  ["map_shadow_stack", 453, 3],
   ["futex_wake", 454, 3],
   ["futex_wait", 455, 3],
   ["futex_requeue", 456, 3],

@@ -8,9 +8,11 @@
  *   `architecture` is the native one counts, giving it plus its
  *   `subArchitectures` (profiles/seccomp/seccomp_linux.go). That is how
  *   Docker's default covers i386 and x32 on an x86_64 host.
- * - x32 shares x86_64's AUDIT_ARCH; libseccomp's x86_64 section rejects
- *   numbers with __X32_SYSCALL_BIT, so without SCMP_ARCH_X32 an x32 call gets
- *   the bad-architecture action, never the x86_64 rules.
+ * - x32 shares x86_64's AUDIT_ARCH; libseccomp's x86_64 section sends
+ *   numbers at or above __X32_SYSCALL_BIT to the bad-architecture action
+ *   (src/gen_bpf.c, "filter out x32"), except nr -1, which tracers use to
+ *   skip a call and which goes on to the x86_64 rules. So without
+ *   SCMP_ARCH_X32 an x32 call never reaches the x86_64 rules.
  * Architectures caplint has no syscall table for (arm, mips, ...) are left
  * out; their callers get the bad-architecture action in caplint's filters.
  */

@@ -6,3 +6,5 @@ export type { ResolveOptions } from './resolve.js';
 export { loadProfile, profileSource, detectFormat } from './load.js';
 export { parseKernelRelease, parseMinKernel } from './kernel.js';
 export { sameAction, describeAction } from './actions.js';
+export { builtinProfile, isBuiltinProfile, BUILTIN_PROFILES } from './builtin.js';
+export type { BuiltinProfileName } from './builtin.js';

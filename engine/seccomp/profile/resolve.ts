@@ -6,7 +6,8 @@
  */
 import type { Action, Arch, ArchTable, DecisionTable, SyscallRule } from '../types.js';
 import type { KernelVersion, Profile, ProfileRule } from './model.js';
-import { syscallNumber, highestSyscallNumber } from '../../linux/syscalls/index.js';
+import { highestSyscallNumber } from '../../linux/syscalls/index.js';
+import { targetsOf } from './x86-multiplex.js';
 import { RUNTIME_DEFAULT_CAPS } from '../../linux/capabilities.js';
 import { sameAction } from './actions.js';
 import { filterArches } from './filter-arches.js';
@@ -41,15 +42,15 @@ export function resolveProfile(profile: Profile, options: ResolveOptions = {}): 
     const sets = argumentSets(rule.args);
     for (const { name } of rule.names) {
       for (const arch of arches) {
-        // A name missing from one architecture's table is skipped there (libseccomp does the same per arch).
-        const nr = syscallNumber(arch, name);
-        if (nr === undefined) continue;
-        const table = perArch.get(arch)!;
-        const entry = table.get(nr) ?? { name, conditional: [] };
-        table.set(nr, entry);
-        for (const when of sets) {
-          if (when.length > 0) entry.conditional.push({ when, action: rule.action });
-          else entry.unconditional ??= { when, action: rule.action };
+        // A name missing from one architecture's table lands nowhere there (libseccomp skips it per arch).
+        for (const target of targetsOf(arch, name)) {
+          const table = perArch.get(arch)!;
+          const entry = table.get(target.nr) ?? { name: target.name, conditional: [] };
+          table.set(target.nr, entry);
+          for (const when of sets.map(target.rewrite)) {
+            if (when.length > 0) entry.conditional.push({ when, action: rule.action });
+            else entry.unconditional ??= { when, action: rule.action };
+          }
         }
       }
     }
@@ -63,15 +64,17 @@ export function resolveProfile(profile: Profile, options: ResolveOptions = {}): 
 }
 
 /**
- * Rule order within a syscall: libseccomp checks argument conditions before
- * falling back to a syscall's unconditional action, so conditional rules come
- * first (in profile order) and the first unconditional rule last. Overlapping
- * conditional rules with different actions are decided in profile order.
+ * Several rules for one syscall, as libseccomp's filter database merges them
+ * (src/db.c, adding a rule): an unconditional rule replaces every argument
+ * rule the syscall had, and once a syscall has one, later rules for it are
+ * dropped. So the first unconditional rule alone decides; otherwise the
+ * argument rules stay, decided in profile order where they overlap (libseccomp
+ * merges overlapping trees; profile order is caplint's reading of that case).
  */
 function archTable(arch: Arch, defaultAction: Action, entries: Map<number, Pending>): ArchTable {
   const syscalls = [...entries]
     .sort(([a], [b]) => a - b)
-    .map(([nr, e]) => ({ name: e.name, nr, rules: e.unconditional ? [...e.conditional, e.unconditional] : e.conditional }))
+    .map(([nr, e]) => ({ name: e.name, nr, rules: e.unconditional ? [e.unconditional] : e.conditional }))
     .filter((e) => e.rules.length > 0);
   return { arch, defaultAction, syscalls, highestKnownNr: highestSyscallNumber(arch) };
 }
