@@ -5,7 +5,8 @@
  * allow-list of 350 syscalls becomes a few dozen intervals.
  */
 import type { ArchTable } from '../../engine/seccomp/types.js';
-import { actionValue, RET } from '../../engine/seccomp/types.js';
+import { actionValue } from '../../engine/seccomp/types.js';
+import { unknownValue } from '../../engine/seccomp/decide-call.js';
 import type { Rules } from './compile-rules.js';
 import { simplify } from './compile-rules.js';
 import { BpfError } from './errors.js';
@@ -20,13 +21,15 @@ export interface Interval {
   readonly weight: number;
 }
 
-const ENOSYS = 38;
-/** Defaults that let an unknown syscall through: ENOSYS would change nothing useful for them. */
-const PASSING = new Set(['allow', 'log', 'trace']);
-
-/** The value for numbers above the table's highest known one: ENOSYS so libc falls back, unless the default lets calls through. */
-export function unknownValue(table: ArchTable): number {
-  return PASSING.has(table.defaultAction.kind) ? actionValue(table.defaultAction) : (RET.ERRNO | ENOSYS) >>> 0;
+/** Numbers must be integers in the ABI's range, sorted, each once. */
+export function checkNumbers(table: ArchTable, from: number, to: number): void {
+  let previous = -1;
+  for (const entry of table.syscalls) {
+    if (!Number.isInteger(entry.nr) || entry.nr < from || entry.nr > to)
+      throw new BpfError(`${table.arch} syscall "${entry.name}" has number ${entry.nr}, outside ${from} to ${to}`);
+    if (entry.nr <= previous) throw new BpfError(`${table.arch} syscall "${entry.name}" (${entry.nr}) is out of order or repeated; the table must be sorted by number`);
+    previous = entry.nr;
+  }
 }
 
 /**
@@ -44,11 +47,7 @@ export function intervals(table: ArchTable | undefined, from: number, to: number
   const add = (lo: number, hi: number, outcome: Outcome) => {
     if (lo > hi) return;
     const count = Math.max(0, Math.min(hi, known) - lo + 1);
-    const weight = Math.max(1, count) * scale;
-    const prev = out[out.length - 1];
-    if (prev && 'ret' in prev.outcome && 'ret' in outcome && prev.outcome.ret === outcome.ret)
-      out[out.length - 1] = { ...prev, hi, weight: prev.weight + weight };
-    else out.push({ lo, hi, outcome, weight });
+    append(out, { lo, hi, outcome, weight: Math.max(1, count) * scale });
   };
   const gap = (lo: number, hi: number) => {
     add(lo, Math.min(hi, known), { ret: fallback });
@@ -56,13 +55,27 @@ export function intervals(table: ArchTable | undefined, from: number, to: number
   };
   let cursor = from;
   for (const entry of table.syscalls) {
-    if (!Number.isInteger(entry.nr) || entry.nr < cursor || entry.nr > to)
-      throw new BpfError(`${table.arch} syscall "${entry.name}" has number ${entry.nr}, ${entry.nr < cursor && entry.nr >= from ? 'out of order or repeated' : `outside ${from} to ${to}`}`);
+    if (entry.nr < from || entry.nr > to) continue;
     gap(cursor, entry.nr - 1);
     const rules = simplify(entry.name, entry.rules, table.defaultAction, narrow);
     add(entry.nr, entry.nr, rules.rules.length === 0 ? { ret: rules.fallback } : { rules });
     cursor = entry.nr + 1;
   }
   gap(cursor, to);
+  return out;
+}
+
+/** Adds an interval after the last one, merging the two when both return the same value. */
+function append(out: Interval[], next: Interval): void {
+  const prev = out[out.length - 1];
+  if (prev && 'ret' in prev.outcome && 'ret' in next.outcome && prev.outcome.ret === next.outcome.ret)
+    out[out.length - 1] = { ...prev, hi: next.hi, weight: prev.weight + next.weight };
+  else out.push(next);
+}
+
+/** Consecutive ranges' intervals as one list. */
+export function joined(...parts: readonly Interval[][]): Interval[] {
+  const out: Interval[] = [];
+  for (const part of parts) for (const iv of part) append(out, iv);
   return out;
 }

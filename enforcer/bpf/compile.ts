@@ -5,8 +5,10 @@
  *   section: ld nr; a search tree of `jge` over the number line (x86_64 and
  *            x32 share one section and one tree: x32 numbers are the upper
  *            part of its range, denied as a foreign ABI when no x32 table
- *            is given); each leaf is a shared `ret`, or one syscall's
- *            argument checks ending in `ret`s.
+ *            is given, except nr -1, which a tracer sets to skip a call and
+ *            is treated as an unknown x86_64 number, as libseccomp does);
+ *            each leaf is a shared `ret`, or one syscall's argument checks
+ *            ending in `ret`s.
  *
  * Unconditional syscalls reach their `ret` loading only arch and nr, so the
  * kernel (5.11+) can cache them as always allowed.
@@ -18,7 +20,7 @@ import { BPF_MAXINSNS } from './types.js';
 import type { Label } from './assembler.js';
 import { Assembler } from './assembler.js';
 import type { Interval } from './compile-intervals.js';
-import { intervals } from './compile-intervals.js';
+import { checkNumbers, intervals, joined } from './compile-intervals.js';
 import { searchTree } from './compile-tree.js';
 import { emitRules } from './compile-args.js';
 import { JEQ_K, JGE_K, LD_ABS, OFFSET } from './opcodes.js';
@@ -39,6 +41,8 @@ function sections(table: DecisionTable): Section[] {
   const byArch = new Map<string, ArchTable>();
   for (const t of table.arches) {
     if (byArch.has(t.arch)) throw new BpfError(`the decision table lists architecture ${t.arch} twice`);
+    if (t.arch === 'x32') checkNumbers(t, X32_SYSCALL_BIT, U32_MAX - 1);
+    else checkNumbers(t, 0, t.arch === 'x86_64' ? X32_SYSCALL_BIT - 1 : U32_MAX - 1);
     byArch.set(t.arch, t);
   }
   const bad = actionValue(table.badArchAction);
@@ -51,7 +55,11 @@ function sections(table: DecisionTable): Section[] {
       audit,
       narrow: t.arch === 'i386',
       intervals: x86
-        ? [...intervals(byArch.get('x86_64'), 0, X32_SYSCALL_BIT - 1, bad), ...intervals(byArch.get('x32'), X32_SYSCALL_BIT, U32_MAX, bad, X32_WEIGHT)]
+        ? joined(
+            intervals(byArch.get('x86_64'), 0, X32_SYSCALL_BIT - 1, bad),
+            intervals(byArch.get('x32'), X32_SYSCALL_BIT, U32_MAX - 1, bad, X32_WEIGHT),
+            intervals(byArch.get('x86_64'), U32_MAX, U32_MAX, bad),
+          )
         : intervals(t, 0, U32_MAX, bad),
     });
   }
