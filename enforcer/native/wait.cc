@@ -24,11 +24,15 @@ struct Waiter {
   int pidfd;
 };
 
-void Closed(uv_handle_t* handle) { delete static_cast<Waiter*>(handle->data); }
+// The pidfd is closed only once libuv has let go of the handle that polls it.
+void Closed(uv_handle_t* handle) {
+  Waiter* w = static_cast<Waiter*>(handle->data);
+  close(w->pidfd);
+  delete w;
+}
 
 void Settle(Waiter* w, const siginfo_t* info, int error) {
   uv_poll_stop(&w->poll);
-  close(w->pidfd);
   {
     Napi::HandleScope scope(w->env);
     Napi::CallbackScope callback_scope(w->env, w->context);  // runs microtasks when it closes
@@ -75,12 +79,13 @@ Napi::Value WaitExit(const Napi::CallbackInfo& info) {
   Napi::Promise promise = w->deferred.Promise();
   int rc = uv_poll_init(loop, &w->poll, fd);
   if (rc != 0) {
+    close(fd);
     delete w;
     throw Napi::Error::New(env, std::string("polling the child's pidfd: ") + uv_strerror(rc));
   }
   rc = uv_poll_start(&w->poll, UV_READABLE, Readable);
   if (rc != 0) {
-    uv_close(reinterpret_cast<uv_handle_t*>(&w->poll), Closed);
+    uv_close(reinterpret_cast<uv_handle_t*>(&w->poll), Closed);  // closes the pidfd too
     throw Napi::Error::New(env, std::string("polling the child's pidfd: ") + uv_strerror(rc));
   }
   return promise;

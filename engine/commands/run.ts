@@ -6,6 +6,7 @@
  * Exits with the child's code, 128+N for signal N, 125 when confinement could
  * not be set up (nothing ran), 126 not executable, 127 not found.
  */
+import { isatty } from 'node:tty';
 import type { Command } from '../cli/commands.js';
 import type { Io } from '../cli/io.js';
 import { parse } from '../cli/args.js';
@@ -41,6 +42,7 @@ export interface RunDeps {
   readonly enforcer: () => Enforcer;
   readonly ownStatus: () => ConfinementStatus;
   readonly signals: SignalSource;
+  readonly stdinIsTerminal: () => boolean;
 }
 
 const OPTIONS = {
@@ -91,7 +93,7 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
         if (file === null) return io.error(`caplint run: ${command[0]}: command not found; nothing was run\n`), 127;
         if (decision.partial) io.error(`caplint run: partial confinement: ${decision.partial}.\n`);
         const enforcer = (deps.enforcer ?? (await defaultEnforcer()))();
-        return await launchAndWait(enforcer, decision.plan, own, io, deps.signals ?? process);
+        return await launchAndWait(enforcer, decision.plan, own, io, { signals: deps.signals ?? process, terminal: (deps.stdinIsTerminal ?? (() => isatty(0)))() });
       } catch (error) {
         if (error instanceof UsageError || !(error instanceof CaplintError)) throw error;
         const suffix = error instanceof ConfinementRefused ? '' : '; nothing was run';

@@ -2,10 +2,10 @@
  * SIGINT, SIGTERM and SIGHUP sent to caplint go to the child (and no longer
  * end caplint). Listening starts before the launch, so a signal that arrives
  * while the child is being started is held and delivered once it runs,
- * instead of killing caplint and orphaning the child. The child shares
- * caplint's process group, so a terminal's Ctrl-C reaches it directly too; a
- * repeated SIGINT is harmless for nearly every program, and a lone
- * `kill PID-of-caplint` must still reach it.
+ * instead of killing caplint and orphaning the child. The child stays in
+ * caplint's process group (so it keeps the terminal): when caplint's stdin is
+ * a terminal, its Ctrl-C already reaches the child, and SIGINT is not sent a
+ * second time (many programs take a second Ctrl-C as "force quit").
  */
 import type { RunningChild } from '../../enforcer/launcher.js';
 
@@ -22,10 +22,11 @@ export interface SignalForwarder {
   stop(): void;
 }
 
-export function forwardSignals(source: SignalSource = process): SignalForwarder {
+export function forwardSignals(source: SignalSource = process, options: { readonly terminal?: boolean } = {}): SignalForwarder {
   let target: RunningChild | undefined;
   const held: NodeJS.Signals[] = [];
   const listener = (signal: NodeJS.Signals): void => {
+    if (signal === 'SIGINT' && options.terminal) return; // the terminal sent it to the child too
     if (target) target.signal(signal);
     else held.push(signal);
   };

@@ -12,8 +12,14 @@ import { expectedStatus, verifyStatus } from '../../enforcer/verify.js';
 import { forwardSignals } from './forward-signals.js';
 import type { SignalSource } from './forward-signals.js';
 
-export async function launchAndWait(enforcer: Enforcer, plan: LaunchPlan, own: ConfinementStatus, io: Io, signals: SignalSource): Promise<number> {
-  const forwarder = forwardSignals(signals);
+export interface WaitOptions {
+  readonly signals: SignalSource;
+  /** caplint's stdin is a terminal: Ctrl-C reaches the child without forwarding. */
+  readonly terminal: boolean;
+}
+
+export async function launchAndWait(enforcer: Enforcer, plan: LaunchPlan, own: ConfinementStatus, io: Io, options: WaitOptions): Promise<number> {
+  const forwarder = forwardSignals(options.signals, { terminal: options.terminal });
   try {
     const outcome = enforcer.launch(plan);
     if (outcome.kind === 'failed') {

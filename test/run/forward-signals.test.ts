@@ -23,4 +23,15 @@ describe('forwardSignals', () => {
     forwarder.stop();
     expect(source.listenerCount('SIGINT') + source.listenerCount('SIGTERM') + source.listenerCount('SIGHUP')).toBe(0);
   });
+
+  it('does not send a terminal Ctrl-C a second time, but still forwards SIGTERM', () => {
+    const source = new EventEmitter();
+    const sent: (NodeJS.Signals | number)[] = [];
+    const forwarder = forwardSignals(source, { terminal: true });
+    forwarder.attach(child(sent));
+    source.emit('SIGINT', 'SIGINT');
+    source.emit('SIGTERM', 'SIGTERM');
+    expect(sent).toEqual(['SIGTERM']);
+    forwarder.stop();
+  });
 });
