@@ -28,18 +28,22 @@ export class AddonUnavailableError extends CaplintError {
 let cached: NativeBinding | undefined;
 
 export function loadBinding(): NativeBinding {
-  if (cached) return cached;
+  cached ??= loadBindingFrom(addonCandidates());
+  return cached;
+}
+
+/** The first of `paths` that loads; the error names each path tried and why it failed. */
+export function loadBindingFrom(paths: readonly string[]): NativeBinding {
   if (process.platform !== 'linux') throw new AddonUnavailableError(`this is ${process.platform}, where it is not built`);
   const require = createRequire(import.meta.url);
   const tried: string[] = [];
-  for (const path of addonCandidates()) {
+  for (const path of paths) {
     if (!existsSync(path)) {
       tried.push(`${path} (absent)`);
       continue;
     }
     try {
-      cached = require(path) as NativeBinding;
-      return cached;
+      return require(path) as NativeBinding;
     } catch (error) {
       tried.push(`${path} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
     }

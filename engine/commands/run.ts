@@ -67,7 +67,10 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
     async run(args: readonly string[], io: Io): Promise<number> {
       const split = args.indexOf('--');
       const { values, positionals } = parse('run', split < 0 ? args : args.slice(0, split), OPTIONS);
-      if (values.help) return io.write(RUN_USAGE), 0;
+      if (values.help) {
+        io.write(RUN_USAGE);
+        return 0;
+      }
       const command = split < 0 ? positionals : [...positionals, ...args.slice(split + 1)];
       if (command.length === 0) throw new UsageError('caplint run: no command given (caplint run [options] -- COMMAND [ARG...])');
       try {
@@ -89,8 +92,14 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
           own,
           lastCap,
         );
-        if (values['dry-run']) return io.write(formatPlan(decision, intent.source, seccomp)), 0;
-        if (file === null) return io.error(`caplint run: ${command[0]}: command not found; nothing was run\n`), 127;
+        if (values['dry-run']) {
+          io.write(formatPlan(decision, intent.source, seccomp));
+          return 0;
+        }
+        if (file === null) {
+          io.error(`caplint run: ${command[0]}: command not found; nothing was run\n`);
+          return 127;
+        }
         if (decision.partial) io.error(`caplint run: partial confinement: ${decision.partial}.\n`);
         const enforcer = (deps.enforcer ?? (await defaultEnforcer()))();
         return await launchAndWait(enforcer, decision.plan, own, io, { signals: deps.signals ?? process, terminal: (deps.stdinIsTerminal ?? (() => isatty(0)))() });

@@ -50,6 +50,13 @@ describe('caplint run: bad input', () => {
     expect(r.err).toContain('--cap-add "SYS_ADMN" is not a capability (did you mean CAP_SYS_ADMIN?)');
   });
 
+  it('prints its usage for --help', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Usage: caplint run \[options\] -- COMMAND \[ARG\.\.\.\]\n/);
+    expect(r.out).toContain('125 confinement failed (nothing ran)');
+  });
+
   it('requires a command', async () => {
     expect((await run(['--dry-run'])).code).toBe(2);
   });
