@@ -44,6 +44,28 @@ console.log(`launch, median of ${runs} runs (ms):`);
 for (const [label, ms] of rows) console.log(`  ${label.padEnd(52)} ${ms.toFixed(1)}`);
 console.log(`  ratio caplint / node -e 0: ${(rows[0][1] / rows[1][1]).toFixed(2)}; caplint / setpriv: ${(rows[0][1] / rows[2][1]).toFixed(1)}`);
 
+// The launch alone, in-process (clone, confinement, execve of /bin/true, pidfd wait), and the profile compile.
+{
+  const { loadSeccomp } = await import(join(root, 'dist/engine/run/seccomp-source.js'));
+  const { createEnforcer } = await import(join(root, 'dist/enforcer/launcher.js'));
+  const { readLastCap } = await import(join(root, 'dist/enforcer/proc-status.js'));
+  const compileStart = performance.now();
+  const seccomp = loadSeccomp('default', [], { capabilities: keep.map((c) => `CAP_${c.toUpperCase()}`) });
+  const compileMs = performance.now() - compileStart;
+  const enforcer = createEnforcer();
+  const caps = { bounding: 0xa80405fbn, permitted: 0xa80405fbn, effective: 0xa80405fbn, inheritable: 0n, ambient: 0n };
+  const plan = { file: '/bin/true', argv: ['true'], env: {}, cwd: null, lastCap: readLastCap(), capabilities: caps, dropBounding: true, setCapabilities: true, user: null, noNewPrivs: true, seccomp: { program: seccomp.program, flags: [] } };
+  const samples = [];
+  for (let i = 0; i < 100; i++) {
+    const start = performance.now();
+    const outcome = enforcer.launch(plan);
+    if (outcome.kind !== 'started') throw new Error(outcome.message);
+    await outcome.child.exited;
+    if (i >= 5) samples.push(performance.now() - start);
+  }
+  console.log(`in-process: compiling the default profile ${compileMs.toFixed(1)} ms; launch + wait of /bin/true confined, median of 95: ${median(samples).toFixed(2)} ms`);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'caplint-bench-'));
 try {
   const probe = join(dir, 'probe');
