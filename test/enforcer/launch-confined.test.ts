@@ -79,6 +79,13 @@ describe.skipIf(!IS_ROOT)('a confined child (root)', () => {
     expect(probe.read('x32')).toBe('errno 1\n');
   });
 
+  it('attaches the filter with TSYNC, LOG and SPEC_ALLOW', async () => {
+    const out = probe.outFile('flags');
+    const { exitCode } = await run([probe.binary, '-o', out, 'status'], { seccomp: { program: denyProgram([X86_64.keyctl]), flags: ['TSYNC', 'LOG', 'SPEC_ALLOW'] } });
+    expect(exitCode).toBe(0);
+    expect(statusFields(probe.read('flags')).get('Seccomp')).toBe('2');
+  });
+
   it('leaks no descriptor beyond 0, 1 and 2 into the child', async () => {
     const out = probe.outFile('fds');
     await run([probe.binary, '-o', out, 'fds']);
