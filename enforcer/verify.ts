@@ -1,17 +1,23 @@
 /**
- * What /proc/PID/status of the child must show after execve, and the check.
+ * What /proc/PID/status of the child may show after execve, and the check.
  * Exec rules (man 7 capabilities): for a uid-0 child, permitted becomes the
  * bounding set, cut back to the old permitted set under no_new_privs; a
- * non-root child keeps only its ambient set. Effective holds no more than that.
+ * non-root child keeps only its ambient set.
+ *
+ * Every check is one-sided, because the program runs before caplint reads its
+ * status and may drop more on its own (its bounding set, its ambient set, a
+ * file with capabilities clears ambient): holding *less* than planned is
+ * fine, holding more, or lacking no_new_privs or the filter, is not. Those
+ * can only grow stricter after exec, so the check has no race.
  */
 import { namesOfMask } from '../engine/linux/capabilities.js';
 import type { LaunchPlan } from './launch-plan.js';
 import type { ConfinementStatus } from './proc-status.js';
 
+/** Upper bounds for the capability sets; required values for the rest. */
 export interface ExpectedStatus {
   readonly capBnd: bigint;
   readonly capAmb: bigint;
-  /** Upper bound: the program may drop more on its own. */
   readonly capEff: bigint;
   readonly noNewPrivs: boolean;
   readonly seccomp: number;
@@ -36,21 +42,20 @@ export function expectedStatus(plan: LaunchPlan, own: ConfinementStatus): Expect
 
 const hex = (mask: bigint): string => mask.toString(16).padStart(16, '0');
 
-function capDiff(label: string, got: bigint, want: bigint, lastCap: number): string {
-  const extra = namesOfMask(got & ~want, lastCap);
-  const missing = namesOfMask(want & ~got, lastCap);
-  const parts = [extra.length ? `holds ${extra.join(', ')}` : '', missing.length ? `lacks ${missing.join(', ')}` : ''].filter(Boolean);
-  return `${label} is ${hex(got)}, planned ${hex(want)} (${parts.join('; ')})`;
+function beyond(label: string, got: bigint, want: bigint, lastCap: number): string[] {
+  const extra = got & ~want;
+  return extra === 0n ? [] : [`${label} is ${hex(got)}, planned at most ${hex(want)} (holds ${namesOfMask(extra, lastCap).join(', ')})`];
 }
 
-/** Every way the status differs from the plan; empty when it matches. */
+/** Every way the child is less confined than the plan; empty when it is confined as planned. */
 export function verifyStatus(status: ConfinementStatus, want: ExpectedStatus, lastCap: number): string[] {
-  const problems: string[] = [];
-  if (status.capBnd !== want.capBnd) problems.push(capDiff('CapBnd', status.capBnd, want.capBnd, lastCap));
-  if (status.capAmb !== want.capAmb) problems.push(capDiff('CapAmb', status.capAmb, want.capAmb, lastCap));
-  if ((status.capEff & ~want.capEff) !== 0n) problems.push(capDiff('CapEff', status.capEff, want.capEff, lastCap));
-  if (status.noNewPrivs !== want.noNewPrivs) problems.push(`NoNewPrivs is ${status.noNewPrivs ? 1 : 0}, planned ${want.noNewPrivs ? 1 : 0}`);
-  if (status.seccomp !== want.seccomp) problems.push(`Seccomp is ${status.seccomp}, planned ${want.seccomp}`);
+  const problems: string[] = [
+    ...beyond('CapBnd', status.capBnd, want.capBnd, lastCap),
+    ...beyond('CapEff', status.capEff, want.capEff, lastCap),
+    ...beyond('CapAmb', status.capAmb, want.capAmb, lastCap),
+  ];
+  if (want.noNewPrivs && !status.noNewPrivs) problems.push('NoNewPrivs is 0, planned 1');
+  if (want.seccomp === 2 && status.seccomp !== 2) problems.push(`Seccomp is ${status.seccomp}, planned 2 (filter)`);
   if (status.seccompFilters !== null && status.seccompFilters < want.minFilters)
     problems.push(`Seccomp_filters is ${status.seccompFilters}, planned at least ${want.minFilters}`);
   return problems;
