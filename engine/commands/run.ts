@@ -87,19 +87,24 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
             : loadSeccomp(intent.seccomp.ref, intent.seccompFlags, context);
         const file = resolveCommand(command[0]!, io.env.PATH, io.cwd);
         const user = intent.user && !(own.uids[1] === 0 && intent.user.uid === 0 && intent.user.gid === 0) ? intent.user : null;
-        const decision = decidePlan(
-          { file: file ?? command[0]!, argv: command, env: io.env, capabilities: intent.capabilities, noNewPrivs: intent.noNewPrivs, user, seccomp, allowPartial: values['allow-partial'] === true },
+        const allowPartial = values['allow-partial'] === true;
+        const decide = (partialOk: boolean) => decidePlan(
+          { file: file ?? command[0]!, argv: command, env: io.env, capabilities: intent.capabilities, noNewPrivs: intent.noNewPrivs, user, seccomp, allowPartial: partialOk },
           own,
           lastCap,
         );
         if (values['dry-run']) {
-          io.write(formatPlan(decision, intent.source, seccomp));
-          return 0;
+          // The plan is shown even when it would be refused; the exit code says whether it would run.
+          const shown = decide(true);
+          const refused = shown.partial !== null && !allowPartial;
+          io.write(formatPlan(shown, intent.source, seccomp, refused));
+          return refused ? 125 : 0;
         }
         if (file === null) {
           io.error(`caplint run: ${command[0]}: command not found; nothing was run\n`);
           return 127;
         }
+        const decision = decide(allowPartial);
         if (decision.partial) io.error(`caplint run: partial confinement: ${decision.partial}.\n`);
         const enforcer = (deps.enforcer ?? (await defaultEnforcer()))();
         return await launchAndWait(enforcer, decision.plan, own, io, { signals: deps.signals ?? process, terminal: (deps.stdinIsTerminal ?? (() => isatty(0)))() });

@@ -5,7 +5,8 @@ import type { SeccompChoice } from './seccomp-source.js';
 
 const hex = (mask: bigint): string => mask.toString(16).padStart(16, '0');
 
-export function formatPlan(decision: PlanDecision, source: string, seccomp: SeccompChoice | null): string {
+/** `refused`: the plan is partial and --allow-partial was not given, so run would refuse it (exit 125). */
+export function formatPlan(decision: PlanDecision, source: string, seccomp: SeccompChoice | null, refused = false): string {
   const { plan } = decision;
   const caps = plan.capabilities;
   const row = (label: string, value: string): string => `  ${label.padEnd(13)}${value}\n`;
@@ -24,7 +25,8 @@ export function formatPlan(decision: PlanDecision, source: string, seccomp: Secc
   out += row('user', plan.user ? `uid ${plan.user.uid}, gid ${plan.user.gid} (PR_SET_KEEPCAPS, groups cleared)` : 'unchanged');
   out += row('no_new_privs', plan.noNewPrivs ? 'yes' : 'no');
   out += row('seccomp', seccomp ? `${seccomp.summary}; flags ${seccomp.flags.length ? seccomp.flags.join(',') : 'none'}` : 'none (unconfined)');
-  if (decision.partial) out += row('partial', `${decision.partial} (--allow-partial): the bounding set is left as inherited`);
+  if (decision.partial && refused) out += row('refused', `${decision.partial}; run as root, or pass --allow-partial to run it without the bounding-set drop`);
+  else if (decision.partial) out += row('partial', `${decision.partial} (--allow-partial): the bounding set is left as inherited`);
   for (const note of decision.notes) out += row('note', note);
   return out;
 }

@@ -1,5 +1,6 @@
 /** An Io that records what a command writes. */
 import type { Io } from '../../engine/cli/io.js';
+import type { RunDeps } from '../../engine/commands/run.js';
 
 export interface RecordingIo extends Io {
   readonly out: string[];
@@ -23,10 +24,16 @@ export function recordingIo(cwd = process.cwd(), env: Record<string, string | un
   };
 }
 
-/** `caplint run ARGS` through main() in `cwd`, with what it wrote. */
-export async function runInProcess(cwd: string, args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
-  const { main } = await import('../../engine/cli/main.js');
+/** `caplint run ARGS` through main() in `cwd` (or through a run command with `deps`), with what it wrote. */
+export async function runInProcess(cwd: string, args: readonly string[], deps?: Partial<RunDeps>): Promise<{ code: number; out: string; err: string }> {
   const io = recordingIo(cwd);
-  const code = await main(['run', ...args], io);
+  const code = deps
+    ? await (await import('../../engine/commands/run.js')).createRunCommand(deps).run(args, io)
+    : await (await import('../../engine/cli/main.js')).main(['run', ...args], io);
   return { code, out: io.out.join(''), err: io.err.join('') };
 }
+
+/** caplint's own status as root with every capability: plans that do not depend on who runs the tests. */
+export const AS_ROOT: Partial<RunDeps> = {
+  ownStatus: () => ({ capInh: 0n, capPrm: (1n << 41n) - 1n, capEff: (1n << 41n) - 1n, capBnd: (1n << 41n) - 1n, capAmb: 0n, noNewPrivs: false, seccomp: 0, seccompFilters: 0, uids: [0, 0, 0, 0] }),
+};

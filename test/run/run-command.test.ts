@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRunCommand } from '../../engine/commands/run.js';
 import { readStatus } from '../../enforcer/proc-status.js';
 import { allowAllProgram } from '../helpers/hand-bpf.js';
-import { recordingIo, runInProcess } from '../helpers/io.js';
+import { AS_ROOT, recordingIo, runInProcess } from '../helpers/io.js';
 import { IS_ROOT, ROOT_SKIP_REASON } from '../helpers/probe.js';
 
 let dir: string;
@@ -20,11 +20,13 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (args: string[]) => runInProcess(dir, args);
+/** Dry runs planned as root with every capability, whoever runs the tests. */
+const dryRun = (args: string[]) => runInProcess(dir, ['--dry-run', ...args], AS_ROOT);
 
 describe('caplint run --dry-run', () => {
   it('prints the default profile as masks and names, and runs nothing', async () => {
     const marker = join(dir, 'dry-run-marker');
-    const r = await run(['--dry-run', '--seccomp', bpf, '--', 'touch', marker]);
+    const r = await dryRun(['--seccomp', bpf, '--', 'touch', marker]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/bounding +00000000a80405fb +CAP_CHOWN CAP_DAC_OVERRIDE .*CAP_SETFCAP\n/);
     expect(r.out).not.toContain('CAP_NET_RAW');
@@ -34,10 +36,10 @@ describe('caplint run --dry-run', () => {
   });
 
   it('applies --cap-drop then --cap-add, and restricted keeps only what --cap-add names', async () => {
-    const r = await run(['--dry-run', '--profile', 'restricted', '--cap-add', 'net_bind_service', '--seccomp', 'unconfined', '--', 'true']);
+    const r = await dryRun(['--profile', 'restricted', '--cap-add', 'net_bind_service', '--seccomp', 'unconfined', '--', 'true']);
     expect(r.out).toMatch(/bounding +0000000000000400 +CAP_NET_BIND_SERVICE\n/);
     expect(r.out).toMatch(/seccomp +none \(unconfined\)/);
-    const d = await run(['--dry-run', '--cap-drop', 'ALL', '--cap-add', 'CAP_KILL', '--seccomp', 'unconfined', '--', 'true']);
+    const d = await dryRun(['--cap-drop', 'ALL', '--cap-add', 'CAP_KILL', '--seccomp', 'unconfined', '--', 'true']);
     expect(d.out).toMatch(/bounding +0000000000000020 +CAP_KILL\n/);
   });
 
@@ -57,6 +59,17 @@ describe('caplint run: bad input', () => {
     expect(r.out).toContain('125 confinement failed (nothing ran)');
   });
 
+  it('shows a plan it would refuse, and says so with exit 125', async () => {
+    const self = readStatus('self');
+    const nobody = { ownStatus: () => ({ ...self, capEff: 0n, capPrm: 0n, uids: [65534, 65534, 65534, 65534] }) };
+    const refused = await runInProcess(dir, ['--dry-run', '--seccomp', bpf, '--', 'true'], nobody);
+    expect(refused.code).toBe(125);
+    expect(refused.out).toMatch(/\n  refused +as uid 65534, without CAP_SETPCAP, .*pass --allow-partial/);
+    const partial = await runInProcess(dir, ['--dry-run', '--allow-partial', '--seccomp', bpf, '--', 'true'], nobody);
+    expect(partial.code).toBe(0);
+    expect(partial.out).toMatch(/\n  partial +as uid 65534/);
+  });
+
   it('requires a command', async () => {
     expect((await run(['--dry-run'])).code).toBe(2);
   });
@@ -73,7 +86,7 @@ describe('caplint run: bad input', () => {
   it('resolves extends and reports a cycle', async () => {
     const child = join(dir, 'child.json');
     writeFileSync(child, JSON.stringify({ extends: 'restricted', capabilities: { allow: ['CAP_CHOWN'] } }));
-    const r = await run(['--dry-run', '--profile', child, '--seccomp', 'unconfined', '--', 'true']);
+    const r = await dryRun(['--profile', child, '--seccomp', 'unconfined', '--', 'true']);
     expect(r.out).toMatch(/bounding +0000000000000001 +CAP_CHOWN\n/);
     const a = join(dir, 'a.json');
     writeFileSync(a, JSON.stringify({ extends: './a.json' }));

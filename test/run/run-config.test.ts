@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInProcess } from '../helpers/io.js';
+import { AS_ROOT, runInProcess } from '../helpers/io.js';
 import { IS_ROOT, buildProbe } from '../helpers/probe.js';
 
 let dir: string;
@@ -16,7 +16,7 @@ describe('caplint run --config', () => {
   it('takes capabilities, noNewPrivileges and the user from an OCI config', async () => {
     const config = join(dir, 'config.json');
     writeFileSync(config, JSON.stringify({ process: { noNewPrivileges: false, user: { uid: 1000, gid: 1000 }, capabilities: { bounding: ['CAP_CHOWN', 'CAP_KILL'], permitted: ['CAP_KILL'], effective: ['CAP_KILL'], inheritable: ['CAP_KILL'], ambient: ['CAP_KILL'] } } }));
-    const r = await run(['--dry-run', '--config', config, '--', 'true']);
+    const r = await runInProcess(dir, ['--dry-run', '--config', config, '--', 'true'], AS_ROOT);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/bounding +0000000000000021 +CAP_CHOWN CAP_KILL\n/);
     expect(r.out).toMatch(/ambient +0000000000000020 +CAP_KILL\n/);
