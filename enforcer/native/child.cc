@@ -23,7 +23,9 @@
 namespace caplint {
 namespace {
 
-[[noreturn]] void Fail(int fd, int32_t step, int error, int32_t detail = -1) {
+[[noreturn]] void Fail(const ChildArgs& out, int32_t step, int error, int32_t detail = -1) {
+  out.shared->step = step, out.shared->error = error, out.shared->detail = detail;
+  int fd = out.error_fd;
   StepFailure f{step, error, detail};
   const char* p = reinterpret_cast<const char*>(&f);
   size_t left = sizeof f;
@@ -34,7 +36,7 @@ namespace {
     p += n, left -= static_cast<size_t>(n);
   }
   syscall(SYS_exit_group, 125);
-  __builtin_unreachable();
+  __builtin_trap();  // SIGILL, default action (handlers were reset): a filter cannot stop it
 }
 
 // The kernel's struct sigaction; all zero is SIG_DFL with no flags and an empty mask.
@@ -69,62 +71,61 @@ bool FixDescriptors() {
   return true;
 }
 
-void DropBounding(const ChildPlan& p, int fd) {
+void DropBounding(const ChildPlan& p, const ChildArgs& out) {
   for (int cap = 0; cap <= p.last_cap; cap++) {
     if (p.bounding & (1ull << cap)) continue;
     long present = syscall(SYS_prctl, PR_CAPBSET_READ, cap, 0, 0, 0);
     if (present == 0) continue;
-    if (present < 0 || syscall(SYS_prctl, PR_CAPBSET_DROP, cap, 0, 0, 0) != 0) Fail(fd, kStepBoundingDrop, errno, cap);
+    if (present < 0 || syscall(SYS_prctl, PR_CAPBSET_DROP, cap, 0, 0, 0) != 0) Fail(out, kStepBoundingDrop, errno, cap);
   }
 }
 
-void ChangeIds(const ChildPlan& p, int fd) {
-  if (syscall(SYS_prctl, PR_SET_KEEPCAPS, 1, 0, 0, 0) != 0) Fail(fd, kStepKeepCaps, errno);
-  if (syscall(SYS_setgroups, 0, nullptr) != 0) Fail(fd, kStepSetGroups, errno);
-  if (syscall(SYS_setresgid, p.gid, p.gid, p.gid) != 0) Fail(fd, kStepSetGid, errno);
-  if (syscall(SYS_setresuid, p.uid, p.uid, p.uid) != 0) Fail(fd, kStepSetUid, errno);
+void ChangeIds(const ChildPlan& p, const ChildArgs& out) {
+  if (syscall(SYS_prctl, PR_SET_KEEPCAPS, 1, 0, 0, 0) != 0) Fail(out, kStepKeepCaps, errno);
+  if (syscall(SYS_setgroups, 0, nullptr) != 0) Fail(out, kStepSetGroups, errno);
+  if (syscall(SYS_setresgid, p.gid, p.gid, p.gid) != 0) Fail(out, kStepSetGid, errno);
+  if (syscall(SYS_setresuid, p.uid, p.uid, p.uid) != 0) Fail(out, kStepSetUid, errno);
 }
 
-void SetCapabilities(const ChildPlan& p, int fd) {
+void SetCapabilities(const ChildPlan& p, const ChildArgs& out) {
   __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
   __user_cap_data_struct data[2] = {
       {static_cast<uint32_t>(p.effective), static_cast<uint32_t>(p.permitted), static_cast<uint32_t>(p.inheritable)},
       {static_cast<uint32_t>(p.effective >> 32), static_cast<uint32_t>(p.permitted >> 32),
        static_cast<uint32_t>(p.inheritable >> 32)},
   };
-  if (syscall(SYS_capset, &header, data) != 0) Fail(fd, kStepCapset, errno);
+  if (syscall(SYS_capset, &header, data) != 0) Fail(out, kStepCapset, errno);
 }
 
-void SetAmbient(const ChildPlan& p, int fd) {
+void SetAmbient(const ChildPlan& p, const ChildArgs& out) {
   if (syscall(SYS_prctl, PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) != 0) {
-    if (!(errno == EINVAL && p.ambient == 0)) Fail(fd, kStepAmbientClear, errno);  // EINVAL: kernel < 4.3
+    if (!(errno == EINVAL && p.ambient == 0)) Fail(out, kStepAmbientClear, errno);  // EINVAL: kernel < 4.3
   }
   for (int cap = 0; cap <= p.last_cap; cap++)
     if ((p.ambient & (1ull << cap)) && syscall(SYS_prctl, PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) != 0)
-      Fail(fd, kStepAmbientRaise, errno, cap);
+      Fail(out, kStepAmbientRaise, errno, cap);
 }
 
 }  // namespace
 
 int ChildMain(void* raw) {
-  const ChildArgs& args = *static_cast<const ChildArgs*>(raw);
-  const ChildPlan& p = *args.plan;
-  int fd = args.error_fd;
-  if (!ResetSignals()) Fail(fd, kStepSignals, errno);
-  if (!FixDescriptors()) Fail(fd, kStepDescriptors, errno);
-  if (p.drop_bounding) DropBounding(p, fd);
-  if (p.change_ids) ChangeIds(p, fd);
-  if (p.set_capabilities) SetCapabilities(p, fd);
-  if (p.set_capabilities) SetAmbient(p, fd);
-  if (p.has_cwd && syscall(SYS_chdir, p.cwd.c_str()) != 0) Fail(fd, kStepChdir, errno);
-  if (p.no_new_privs && syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) Fail(fd, kStepNoNewPrivs, errno);
+  const ChildArgs& out = *static_cast<const ChildArgs*>(raw);
+  const ChildPlan& p = *out.plan;
+  if (!ResetSignals()) Fail(out, kStepSignals, errno);
+  if (!FixDescriptors()) Fail(out, kStepDescriptors, errno);
+  if (p.drop_bounding) DropBounding(p, out);
+  if (p.change_ids) ChangeIds(p, out);
+  if (p.set_capabilities) SetCapabilities(p, out);
+  if (p.set_capabilities) SetAmbient(p, out);
+  if (p.has_cwd && syscall(SYS_chdir, p.cwd.c_str()) != 0) Fail(out, kStepChdir, errno);
+  if (p.no_new_privs && syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) Fail(out, kStepNoNewPrivs, errno);
   if (p.has_filter) {
     sock_fprog prog{static_cast<unsigned short>(p.filter.size()), const_cast<sock_filter*>(p.filter.data())};
     long rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, p.seccomp_flags, &prog);
-    if (rc != 0) Fail(fd, kStepSeccomp, rc > 0 ? ESRCH : errno);  // TSYNC returns a thread id on conflict
+    if (rc != 0) Fail(out, kStepSeccomp, rc > 0 ? ESRCH : errno);  // TSYNC returns a thread id on conflict
   }
   syscall(SYS_execve, p.file.c_str(), p.argv.data(), p.envp.data());
-  Fail(fd, kStepExec, errno);
+  Fail(out, kStepExec, errno);
 }
 
 }  // namespace caplint

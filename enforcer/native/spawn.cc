@@ -78,7 +78,8 @@ LaunchOutcome Launch(const ChildPlan& plan) {
   if (pipe2(fds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category(), "pipe2");
   UniqueFd read_end(fds[0]), write_end(fds[1]);
   ChildStack stack;
-  ChildArgs args{&plan, write_end.Get()};
+  volatile StepFailure shared{0, 0, -1};
+  ChildArgs args{&plan, write_end.Get(), &shared};
   int pidfd = -1;
   int pid, clone_errno;
   {
@@ -94,6 +95,7 @@ LaunchOutcome Launch(const ChildPlan& plan) {
   LaunchOutcome out;
   out.pid = pid;
   out.failure = ReadFailure(read_end.Get());
+  if (out.failure.step == 0 && shared.step != 0) out.failure = StepFailure{shared.step, shared.error, shared.detail};
   if (out.failure.step == 0) {
     out.started = true;
     out.pidfd = owned_pidfd.Release();

@@ -7,6 +7,7 @@ import { encodeProgram } from '../../enforcer/bpf/types.js';
 import { IS_ROOT, ROOT_SKIP_REASON, buildProbe } from '../helpers/probe.js';
 import type { Probe } from '../helpers/probe.js';
 import { plan } from '../helpers/plans.js';
+import { denyProgram } from '../helpers/hand-bpf.js';
 
 if (!IS_ROOT) console.warn(`exit-codes: skipped, ${ROOT_SKIP_REASON}`);
 
@@ -49,6 +50,11 @@ describe.skipIf(!IS_ROOT)('exit codes of a confined launch (root)', () => {
   it('exits 125 when chdir fails, before execve', async () => {
     const outcome = launch(['/bin/true'], { cwd: '/nonexistent-caplint-dir' });
     expect(outcome).toMatchObject({ kind: 'failed', step: 'chdir', exitCode: 125, errnoName: 'ENOENT' });
+  });
+
+  it.skipIf(process.arch !== 'x64')('still reports an exec failure when the filter denies write(2) to the status pipe', () => {
+    const noWrite = denyProgram([1]); // write
+    expect(launch(['/nonexistent/caplint-cmd'], { seccomp: { program: noWrite, flags: [] } })).toMatchObject({ kind: 'failed', step: 'exec', exitCode: 127 });
   });
 
   it('exits 126 for a file that is not executable and 127 for one that does not exist', async () => {
