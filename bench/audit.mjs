@@ -49,6 +49,35 @@ try {
   console.log(`corpus: ${COUNT} configs, ${mb.toFixed(1)} MiB`);
   console.log(`JSON.parse of every file (read + parse): ${fmt(parse.median)} (${(COUNT / (parse.median / 1000)).toFixed(0)} configs/s)`);
   console.log(`caplint audit --format json (whole process): ${fmt(audit.median)} = ${(COUNT / (auditNoRulesCost / 1000)).toFixed(0)} configs/s, ${(mb / (auditNoRulesCost / 1000)).toFixed(1)} MiB/s beyond node start-up; ${ratio(auditNoRulesCost, parse.median)} the bare read + parse`);
+  await phases(files);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** In-process split of the same work: parse alone, caplint's load, the rules alone, placing findings. */
+async function phases(files) {
+  const dist = join(root, 'dist');
+  const { FormatCache } = await import(join(dist, 'engine/audit/load-inputs.js'));
+  const { runRules } = await import(join(dist, 'engine/runner/run-rules.js'));
+  const { BUILTIN_RULES } = await import(join(dist, 'rules/index.js'));
+  const inputs = files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+  const rules = BUILTIN_RULES.map((rule) => ({ rule, options: {} }));
+  const loaded = [];
+  const parse = timeFn(() => { for (const i of inputs) JSON.parse(i.text); }, { runs: 5 });
+  const load = await timeAsync(async () => { const cache = new FormatCache(); loaded.length = 0; for (const i of inputs) loaded.push(await cache.load(i, 'oci')); });
+  const unplaced = loaded.map((l) => l.subjects.map((s) => ({ ...s, document: null })));
+  const rulesOnly = timeFn(() => { for (const subjects of unplaced) runRules(subjects, rules); }, { runs: 5 });
+  const placed = timeFn(() => { for (const l of loaded) runRules(l.subjects, rules); }, { runs: 5 });
+  console.log(`in-process, ${inputs.length} configs in memory: JSON.parse ${fmt(parse.median)} | load (parse, validate, model) ${fmt(load.median)} (${ratio(load.median, parse.median)}) | rules ${fmt(rulesOnly.median)} (${ratio(rulesOnly.median, parse.median)} the parse) | rules + placing findings ${fmt(placed.median)} (${ratio(placed.median, parse.median)})`);
+}
+
+async function timeAsync(fn, runs = 5) {
+  const samples = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const start = performance.now();
+    await fn();
+    if (i > 0) samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)] };
 }

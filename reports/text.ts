@@ -11,7 +11,10 @@ import type { Palette } from './colors.js';
 const text: ReportFormatter = (report, options) => {
   const p = palette(options.color);
   const out: string[] = [];
-  for (const finding of report.findings) out.push(...renderFinding(finding, report, p), '');
+  for (const finding of report.findings) if (finding.baseline !== 'absent') out.push(...renderFinding(finding, report, p), '');
+  const stale = report.findings.filter((f) => f.baseline === 'absent');
+  for (const f of stale) out.push(`${p.bold(f.file ?? f.subject)}  ${p.dim('stale')}  ${p.dim(f.ruleId)}  baseline entry matches nothing now: ${f.message}`);
+  if (stale.length) out.push('');
   for (const error of report.errors) {
     const place = error.line !== null ? `${error.file}:${error.line}:${error.column ?? 1}` : error.file;
     out.push(`${p.bold(place)}  ${p.red('error')}  ${error.message}`);
@@ -45,9 +48,10 @@ function summaryLine(report: AuditReport, p: Palette): string {
     .map((s) => p.severity(s, `${summary.bySeverity[s]} ${s}`));
   const findings = `${summary.findings} finding${summary.findings === 1 ? '' : 's'}${counts.length ? ` (${counts.join(', ')})` : ''}`;
   const scope = `${summary.subjects} subject${summary.subjects === 1 ? '' : 's'} in ${summary.inputs} input${summary.inputs === 1 ? '' : 's'}`;
+  const base = summary.baseline ? `; ${summary.baseline.accepted} accepted in ${summary.baseline.file}${summary.baseline.stale ? `, ${summary.baseline.stale} stale` : ''}` : '';
   const errors = summary.errors ? `, ${p.red(`${summary.errors} error${summary.errors === 1 ? '' : 's'}`)}` : '';
   const verdict = summary.failOn === 'never'
     ? 'not failing on findings (--fail-on never)'
     : summary.failed ? p.red(`failed: findings at or above ${summary.failOn}`) : p.green(`passed: nothing at or above ${summary.failOn}`);
-  return `${summary.failed || summary.errors ? p.red('✖') : p.green('✔')} ${findings} across ${scope}${errors}; ${verdict}.`;
+  return `${summary.failed || summary.errors ? p.red('✖') : p.green('✔')} ${findings} across ${scope}${errors}${base}; ${verdict}.`;
 }

@@ -16,10 +16,13 @@ export interface Audited {
   readonly errors: InputError[];
 }
 
-export async function auditInputs(inputs: readonly InputText[], rules: readonly ActiveRule[], forced?: InputFormatName): Promise<Audited> {
+export async function auditInputs(
+  inputs: readonly InputText[], rules: readonly ActiveRule[], forced?: InputFormatName, onInput?: () => void,
+): Promise<Audited> {
   const formats = new FormatCache();
   const out: Audited = { subjects: [], findings: [], errors: [] };
   for (const input of inputs) {
+    onInput?.();
     const loaded = await formats.load(input, forced);
     out.errors.push(...loaded.errors);
     if (loaded.subjects.length === 0) continue;

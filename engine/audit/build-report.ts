@@ -12,11 +12,15 @@ export interface ReportParts {
   readonly rules: readonly ActiveRule[];
   readonly failOn: FailOn;
   readonly policy: string;
+  /** caplint's version, for SARIF and the HTML footer. */
+  readonly version?: string;
+  readonly baseline?: { readonly file: string; readonly accepted: number; readonly stale: number };
 }
 
 export function buildReport(parts: ReportParts): AuditReport {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  for (const f of parts.findings) bySeverity[f.severity]++;
+  const present = parts.findings.filter((f) => f.baseline !== 'absent');
+  for (const f of present) bySeverity[f.severity]++;
   const sources = new Map<string, string>();
   for (const { document } of parts.subjects) if (document && !sources.has(document.file)) sources.set(document.file, document.text);
   return {
@@ -25,16 +29,18 @@ export function buildReport(parts: ReportParts): AuditReport {
     summary: {
       inputs: parts.inputs,
       subjects: parts.subjects.length,
-      findings: parts.findings.length,
+      findings: present.length,
       errors: parts.errors.length,
       bySeverity,
       failOn: parts.failOn,
-      failed: parts.findings.some((f) => atOrAbove(f.severity, parts.failOn)),
+      failed: present.some((f) => atOrAbove(f.severity, parts.failOn)),
+      ...(parts.baseline ? { baseline: parts.baseline } : {}),
     },
     rules: parts.rules.map(ruleSummary),
     sources,
     policy: parts.policy,
     subjects: parts.subjects.map((s) => s.subject),
+    ...(parts.version ? { tool: { version: parts.version } } : {}),
   };
 }
 
@@ -48,6 +54,7 @@ export function ruleSummary(active: ActiveRule): RuleSummary {
     remediation: rule.meta.remediation,
     references: rule.meta.references,
     docsPath: `docs/rules/${rule.id}.md`,
+    appliesTo: rule.meta.appliesTo,
   };
 }
 

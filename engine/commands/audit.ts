@@ -7,7 +7,7 @@ import { wantsColor } from '../cli/io.js';
 import { oneOf, parse } from '../cli/args.js';
 import { UsageError, describeFsError } from '../errors.js';
 import { SEVERITIES } from '../model/finding.js';
-import type { FailOn } from '../model/finding.js';
+import type { FailOn, Finding } from '../model/finding.js';
 import { collectInputs, DEFAULT_MAX_BYTES } from '../inputs/collect.js';
 import { INPUT_FORMATS } from '../inputs/format.js';
 import { auditInputs } from '../audit/audit-inputs.js';
@@ -15,6 +15,28 @@ import { buildReport, exitCodeOf } from '../audit/build-report.js';
 import { pairOutputs } from '../audit/outputs.js';
 import { activeRules } from '../audit/active-rules.js';
 import { FORMAT_NAMES, REPORT_FORMATS } from '../../reports/index.js';
+import { packageJson } from '../paths.js';
+
+/** With --baseline: write it first when asked, then set accepted findings aside. */
+async function applyBaseline(file: string, update: boolean, findings: readonly Finding[], io: Io) {
+  const { readBaseline, writeBaseline } = await import('../baseline/baseline-file.js');
+  const { compareWithBaseline } = await import('../baseline/apply.js');
+  const previous = readBaseline(file, io.cwd);
+  if (update) {
+    const count = writeBaseline(file, io.cwd, findings, previous, new Date());
+    io.error(`caplint: accepted ${count} finding${count === 1 ? '' : 's'} into ${file}\n`);
+    return compareWithBaseline(findings, readBaseline(file, io.cwd)!, io.cwd);
+  }
+  if (!previous) throw new UsageError(`${file}: no such baseline; create it with --update-baseline`);
+  return compareWithBaseline(findings, previous, io.cwd);
+}
+
+/** A progress bar on a terminal's stderr for long audits; the module loads only then. */
+async function progressFor(io: Io, total: number) {
+  if (!io.stderrIsTTY || total <= 300) return undefined;
+  const { createProgress } = await import('../../reports/progress.js');
+  return createProgress(total, { stream: { isTTY: true, columns: 80, write: (t: string) => io.error(t) }, label: 'auditing' });
+}
 
 const HELP = `Usage: caplint audit [PATH...|-] [options]
 
@@ -27,6 +49,8 @@ Options:
   --input-format FORMAT  ${INPUT_FORMATS.join('|')} (default: detect from content)
   --max-bytes N          largest input read, in bytes (default ${DEFAULT_MAX_BYTES})
   --rule-file FILE       a custom rule in TypeScript (repeatable); checked and sandboxed before it runs
+  --baseline FILE        report only findings not accepted in FILE; stale entries are listed
+  --update-baseline      accept every current finding into the --baseline file
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input.
 `;
@@ -38,6 +62,8 @@ const OPTIONS = {
   'input-format': { type: 'string' },
   'max-bytes': { type: 'string' },
   'rule-file': { type: 'string', multiple: true },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -54,19 +80,25 @@ const audit: Command = {
     const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
     if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes must be a positive whole number; got "${values['max-bytes']}"`);
     const outputs = pairOutputs(tokens, FORMAT_NAMES);
+    if (values['update-baseline'] && values.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
     if (positionals.length === 0) throw new UsageError('caplint audit: name at least one PATH (a file, a directory, or - for stdin)');
 
     const collected = await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
     const { rules, errors: ruleErrors } = await activeRules(values['rule-file'] ?? [], io.cwd);
-    const audited = await auditInputs(collected.inputs, rules, inputFormat);
+    const progress = await progressFor(io, collected.inputs.length);
+    const audited = await auditInputs(collected.inputs, rules, inputFormat, progress && (() => progress.tick()));
+    progress?.done();
+    const compared = values.baseline === undefined ? undefined : await applyBaseline(values.baseline, values['update-baseline'] === true, audited.findings, io);
     const report = buildReport({
       inputs: collected.inputs.length + collected.errors.length,
       subjects: audited.subjects,
-      findings: audited.findings,
+      findings: compared?.findings ?? audited.findings,
+      ...(compared ? { baseline: { file: values.baseline!, accepted: compared.accepted, stale: compared.stale } } : {}),
       errors: [...ruleErrors, ...collected.errors, ...audited.errors],
       rules,
       failOn,
       policy: 'built-in rules',
+      version: (packageJson() as { version: string }).version,
     });
 
     for (const spec of outputs) {

@@ -1,17 +1,17 @@
 /**
- * JSON with positions. Values come from JSON.parse (fast); the syntax tree
- * that places a pointer in the text is built only when a finding or an error
- * needs a line, once per document.
+ * JSON with positions. Values come from JSON.parse (fast); a pointer is
+ * placed in the text by a scan that skips to it (json-locate.ts) only when a
+ * finding or an error needs a line. jsonc-parser describes syntax errors.
  */
-import { parseTree, findNodeAtLocation, printParseErrorCode, visit } from 'jsonc-parser';
-import type { Node as JsonNode, ParseErrorCode } from 'jsonc-parser';
+import { printParseErrorCode, visit } from 'jsonc-parser';
+import type { ParseErrorCode } from 'jsonc-parser';
 import type { SourceDocument, Span } from '../model/located.js';
 import { parsePointer } from '../model/pointer.js';
 import { CaplintError } from '../errors.js';
 import { LineTable } from './text-position.js';
+import { locateInJson } from './json-locate.js';
 
 export class JsonDocument implements SourceDocument {
-  private tree: JsonNode | undefined;
   private readonly lines: LineTable;
 
   constructor(readonly file: string, readonly text: string, readonly value: unknown) {
@@ -22,26 +22,17 @@ export class JsonDocument implements SourceDocument {
     return this.lines.position(offset);
   }
 
-  release(): void {
-    this.tree = undefined;
-  }
+  /** Nothing to drop: spans are found by scanning, not from a kept tree. */
+  release(): void {}
 
   span(pointer: string): Span | undefined {
-    this.tree ??= parseTree(this.text, [], { allowTrailingComma: false, disallowComments: true });
-    if (!this.tree) return undefined;
-    const path = parsePointer(pointer).map((t) => (/^\d+$/.test(t) ? Number(t) : t));
-    for (let n = path.length; n >= 0; n--) {
-      const node = findNodeAtLocation(this.tree, path.slice(0, n));
-      if (!node) continue;
-      // A property's value: start at its key, so the frame shows `"key": value`.
-      const start = node.parent?.type === 'property' ? node.parent.offset : node.offset;
-      const end = node.offset + node.length;
-      const from = this.lines.position(start);
-      const to = this.lines.position(end);
-      const found = n === path.length ? pointer : '/' + path.slice(0, n).map(String).join('/');
-      return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, pointer: n === 0 ? '' : found };
-    }
-    return undefined;
+    const tokens = parsePointer(pointer);
+    const found = locateInJson(this.text, tokens);
+    if (!found) return undefined;
+    const from = this.lines.position(found.start);
+    const to = this.lines.position(found.end);
+    const at = found.depth === tokens.length ? pointer : tokens.slice(0, found.depth).map((t) => `/${t.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, pointer: at };
   }
 }
 

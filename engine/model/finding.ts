@@ -81,6 +81,8 @@ export interface Summary {
   readonly failOn: FailOn;
   /** True when a finding is at or above failOn. */
   readonly failed: boolean;
+  /** With --baseline: findings set aside as accepted, and entries nothing matches any more. */
+  readonly baseline?: { readonly file: string; readonly accepted: number; readonly stale: number };
 }
 
 /** Everything a report format may use. */

@@ -58,6 +58,21 @@ export interface ProfileAnalysis {
 /** Per document: each options key's analysis, or the error that reading the profile raised (thrown again, not recomputed). */
 const cache = new WeakMap<object, Map<string, ProfileAnalysis | { readonly failed: unknown }>>();
 
+/**
+ * Analyses by content: bundles often carry the same profile, each its own
+ * parsed copy, and resolving costs about a millisecond. Bounded so a corpus
+ * of distinct profiles cannot grow it without limit.
+ */
+const byContent = new Map<string, ProfileAnalysis>();
+const CONTENT_CACHE_LIMIT = 256;
+const documentText = new WeakMap<object, string>();
+
+function textOf(doc: object): string {
+  let text = documentText.get(doc);
+  if (text === undefined) documentText.set(doc, (text = JSON.stringify(doc)));
+  return text;
+}
+
 /** Analyse a profile; throws CaplintError (with file:line:column) when the profile is invalid. */
 export function analyseProfile(source: SeccompProfileSource, options: AnalyseOptions = {}): ProfileAnalysis {
   const doc = source.document;
@@ -66,11 +81,18 @@ export function analyseProfile(source: SeccompProfileSource, options: AnalyseOpt
   const found = perDoc?.get(key);
   if (found && 'failed' in found) throw found.failed;
   if (found) return found;
-  let result: ProfileAnalysis | { readonly failed: unknown };
-  try {
-    result = analyse(source, options);
-  } catch (error) {
-    result = { failed: error };
+  const contentKey = doc !== null && typeof doc === 'object' ? `${key}\u0000${textOf(doc)}` : undefined;
+  let result: ProfileAnalysis | { readonly failed: unknown } | undefined = contentKey === undefined ? undefined : byContent.get(contentKey);
+  if (!result) {
+    try {
+      result = analyse(source, options);
+      if (contentKey !== undefined) {
+        if (byContent.size >= CONTENT_CACHE_LIMIT) byContent.clear();
+        byContent.set(contentKey, result);
+      }
+    } catch (error) {
+      result = { failed: error };
+    }
   }
   if (perDoc) {
     perDoc.set(key, result);

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule-api.js';
-import { analyseProfile } from '../../engine/seccomp/analyse.js';
+import { subjectProfile } from '../../engine/seccomp/analyse-subject.js';
 
 const NATIVE = ['SCMP_ARCH_X86_64', 'SCMP_ARCH_AARCH64'];
 const COMPAT: Readonly<Record<string, readonly string[]>> = {
@@ -24,8 +24,9 @@ export default defineRule({
     references: ['man 2 seccomp (architecture checks)', 'OCI runtime-spec config-linux.md#seccomp'],
   },
   check(subject, ctx) {
-    if (subject.seccomp.mode !== 'filter' || !subject.seccomp.profile) return;
-    const listed = analyseProfile(subject.seccomp.profile).architectures;
+    const analysis = subjectProfile(subject);
+    if (!analysis) return;
+    const listed = analysis.architectures;
     if (listed === null || listed.length === 0) {
       ctx.report('missing', {}, 'seccomp');
       return;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule-api.js';
-import { analyseProfile } from '../../engine/seccomp/analyse.js';
+import { subjectProfile } from '../../engine/seccomp/analyse-subject.js';
 
 export default defineRule({
   id: 'seccomp/default-deny',
@@ -14,8 +14,8 @@ export default defineRule({
     references: ['man 2 seccomp', 'OCI runtime-spec config-linux.md#seccomp'],
   },
   check(subject, ctx) {
-    if (subject.seccomp.mode !== 'filter' || !subject.seccomp.profile) return;
-    const analysis = analyseProfile(subject.seccomp.profile);
+    const analysis = subjectProfile(subject);
+    if (!analysis) return;
     if (analysis.defaultAllows) ctx.report('allows', { action: analysis.defaultAction }, 'seccomp.defaultAction');
   },
 });

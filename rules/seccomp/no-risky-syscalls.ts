@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/rule-api.js';
-import { analyseProfile } from '../../engine/seccomp/analyse.js';
+import { subjectProfile } from '../../engine/seccomp/analyse-subject.js';
 import { ARGUMENT_GATED, SYSCALL_RISKS } from '../../engine/linux/syscall-risk.js';
-import { known, listWords } from '../../engine/model/query.js';
+import { listWords } from '../../engine/model/query.js';
 
 export default defineRule({
   id: 'seccomp/no-risky-syscalls',
@@ -19,8 +19,8 @@ export default defineRule({
     references: ['man 2 seccomp', 'https://docs.docker.com/engine/security/seccomp/', 'CVE-2016-0728', 'CVE-2022-0185', 'CVE-2022-0492'],
   },
   check(subject, ctx) {
-    if (subject.seccomp.mode !== 'filter' || !subject.seccomp.profile) return;
-    const analysis = analyseProfile(subject.seccomp.profile, { caps: known(subject.capabilities.bounding) });
+    const analysis = subjectProfile(subject);
+    if (!analysis) return;
     const byGroup = new Map<string, string[]>();
     for (const [name, risk] of SYSCALL_RISKS) {
       if (analysis.verdict(name) !== 'allow') continue;

@@ -39,6 +39,8 @@ const U64_MAX = (1n << 64n) - 1n;
  */
 export function readU64(source: SeccompProfileSource, pointer: string, parsed: unknown, what: string): bigint {
   if (typeof parsed !== 'number') throw errorAt(source, pointer, `${what} must be a number, not ${describe(parsed)}`);
+  // JSON.parse is exact up to 2^53: only larger numbers need their characters (a parse of the whole text).
+  if (Number.isSafeInteger(parsed) && parsed >= 0) return BigInt(parsed);
   const raw = source.origin ? rawNumber(source.origin, pointer) : undefined;
   if (raw !== undefined) {
     if (!/^\d+$/.test(raw)) throw errorAt(source, pointer, `${what} must be an integer from 0 to 2^64-1, not ${raw}`);

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+/**
+ * Bundle the CLI into dist/cli.js plus lazily-loaded chunks. Node's ESM
+ * loader resolves and compiles each module separately; one bundle with code
+ * splitting keeps start-up to a few files while `import()` of a command, an
+ * input format or a report format still loads only when it runs.
+ * Packages that are large or loaded rarely (TypeScript for custom rules)
+ * stay external and are imported from node_modules when needed.
+ */
+import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'engine/cli/entry.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  mainFields: ['module', 'main'],
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  external: ['typescript', '@typescript-eslint/typescript-estree', '*.node'],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
