@@ -1,7 +1,7 @@
 /**
  * Argument checks. Arguments are 64 bits and BPF words 32, so every
  * comparison looks at both halves (high at 20+8i, low at 16+8i), high first;
- * on 32-bit architectures the high half is known to be 0 and is not loaded.
+ * on i386 only the low half, the part the syscall uses, is loaded.
  * All comparisons are unsigned, as in libseccomp and the kernel.
  */
 import type { ArgCompare } from '../../engine/seccomp/types.js';
@@ -40,13 +40,16 @@ function greater(ctx: Ctx, i: number, v: bigint, strict: boolean, pass: Label, f
     load(ctx, OFFSET.argHigh(i));
     const lowDecides = strict ? vl !== 0xffffffff : vl !== 0;
     if (!lowDecides) return ctx.asm.jump(strict ? JGT_K : JGE_K, vh, pass, fail);
-    if (vh !== 0xffffffff) {
+    // Not above vh = 0 means equal to it; nothing is above 0xffffffff: one jump each.
+    const next = ctx.asm.label();
+    if (vh === 0) ctx.asm.jump(JGT_K, 0, pass, next);
+    else if (vh === 0xffffffff) ctx.asm.jump(JEQ_K, vh, next, fail);
+    else {
       const eq = ctx.asm.label();
       ctx.asm.jump(JGT_K, vh, pass, eq);
       ctx.asm.place(eq);
+      ctx.asm.jump(JEQ_K, vh, next, fail);
     }
-    const next = ctx.asm.label();
-    ctx.asm.jump(JEQ_K, vh, next, fail);
     ctx.asm.place(next);
   }
   load(ctx, OFFSET.argLow(i));

@@ -55,8 +55,10 @@ function validate(name: string, c: ArgCompare): void {
 }
 
 /**
- * `narrow`: the architecture's arguments are 32 bits wide (i386), so the
- * kernel zero-extends them and their high half is known to be 0.
+ * `narrow`: the architecture's arguments are 32 bits wide (i386). The
+ * syscall uses only the low halves, so comparisons read only those and
+ * treat the value as compared with a 32-bit argument (the high halves a
+ * 64-bit caller can set with int $0x80 must not decide anything).
  */
 export function simplify(name: string, rules: readonly SyscallRule[], defaultAction: Action, narrow: boolean): Rules {
   const kept: Rule[] = [];

@@ -66,6 +66,12 @@ function sections(table: DecisionTable): Section[] {
   return out;
 }
 
+/** The return value of intervals i..j when they are one interval that returns. */
+function onlyReturn(ivs: readonly Interval[], i: number, j: number): number | undefined {
+  const outcome = i === j ? ivs[i]!.outcome : undefined;
+  return outcome && 'ret' in outcome ? outcome.ret : undefined;
+}
+
 function emitTree(asm: Assembler, ivs: readonly Interval[], narrow: boolean): void {
   const root = searchTree(ivs);
   const subtree = (i: number, j: number): void => {
@@ -78,8 +84,8 @@ function emitTree(asm: Assembler, ivs: readonly Interval[], narrow: boolean): vo
     const parts: [number, number][] = [[i, k], [k + 1, j]];
     const deferred: { label: Label; part: [number, number] }[] = [];
     const [left, right] = parts.map((part) => {
-      const only = part[0] === part[1] ? ivs[part[0]]!.outcome : undefined;
-      if (only && 'ret' in only) return asm.ret(only.ret);
+      const only = onlyReturn(ivs, part[0], part[1]);
+      if (only !== undefined) return asm.ret(only);
       const label = asm.label();
       deferred.push({ label, part });
       return label;
@@ -98,18 +104,15 @@ export function compile(table: DecisionTable): BpfProgram {
   const asm = new Assembler();
   const all = sections(table);
   asm.insn(LD_ABS, OFFSET.arch);
-  const entries = all.map((s) => {
-    const only = s.intervals.length === 1 ? s.intervals[0]!.outcome : undefined;
-    return only && 'ret' in only ? asm.ret(only.ret) : asm.label();
-  });
+  const returns = all.map((s) => onlyReturn(s.intervals, 0, s.intervals.length - 1));
+  const entries = returns.map((only) => (only === undefined ? asm.label() : asm.ret(only)));
   all.forEach((s, i) => {
     const next = i === all.length - 1 ? asm.ret(actionValue(table.badArchAction)) : asm.label();
     asm.jump(JEQ_K, s.audit, entries[i]!, next);
     if (i < all.length - 1) asm.place(next);
   });
   all.forEach((s, i) => {
-    const only = s.intervals.length === 1 ? s.intervals[0]!.outcome : undefined;
-    if (only && 'ret' in only) return;
+    if (returns[i] !== undefined) return;
     asm.place(entries[i]!);
     asm.insn(LD_ABS, OFFSET.nr);
     emitTree(asm, s.intervals, s.narrow);

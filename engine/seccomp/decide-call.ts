@@ -3,7 +3,9 @@
  * value and raw number), with the routing the compiled filter does: x32
  * numbers (X32_SYSCALL_BIT) go to the x32 table, nr -1 (a tracer skipping
  * the call) is not an x32 number, a foreign arch gets the bad-arch action,
- * and i386 arguments are 32 bits (the kernel zero-extends them).
+ * and an i386 call's arguments are their low 32 bits: the syscall uses
+ * nothing else (a 64-bit caller using int $0x80 can set high halves the
+ * filter sees, and the filter ignores them, as the call does).
  */
 import type { ArchTable, DecisionTable, SyscallEntry } from './types.js';
 import { AUDIT_ARCH, RET, X32_SYSCALL_BIT, actionValue } from './types.js';
@@ -16,7 +18,6 @@ export interface SyscallCall {
 }
 
 const ENOSYS = 38;
-const U32 = 0xffffffffn;
 /** Defaults that let an unknown syscall through: ENOSYS would change nothing useful for them. */
 const PASSING = new Set(['allow', 'log', 'trace']);
 

@@ -1,10 +1,11 @@
 /**
  * Runs caplint's filter, libseccomp's filter and the table itself on every
  * syscall number of one architecture and the argument vectors of
- * arg-vectors.ts, and returns the first disagreement (or undefined).
+ * arg-vectors.ts, and returns the first disagreement, if any, with how
+ * many calls were compared and how many the rules (not the default) decided.
  */
 import type { ArchTable, DecisionTable } from '../../engine/seccomp/types.js';
-import { AUDIT_ARCH, X32_SYSCALL_BIT } from '../../engine/seccomp/types.js';
+import { AUDIT_ARCH, X32_SYSCALL_BIT, actionValue } from '../../engine/seccomp/types.js';
 import { decideCall } from '../../engine/seccomp/decide-call.js';
 import type { Emulator } from '../../enforcer/bpf/emulate.js';
 import { argVectors } from './arg-vectors.js';
@@ -25,20 +26,32 @@ export function numbersOf(t: ArchTable): number[] {
   return Array.from({ length: t.highestKnownNr - base + 1 }, (_, i) => base + i);
 }
 
+export interface Comparison {
+  readonly disagreement?: Disagreement;
+  /** Calls compared, and how many of them the default action did not decide. */
+  readonly calls: number;
+  readonly ruled: number;
+}
+
 /** `theirsUnknown`: numbers libseccomp does not know by the table's name (newer syscalls): only caplint is compared there. */
-export function compareFilters(table: DecisionTable, t: ArchTable, caplint: Emulator, libseccomp: Emulator, r: Random, theirsUnknown: ReadonlySet<number> = new Set()): Disagreement | undefined {
+export function compareFilters(table: DecisionTable, t: ArchTable, caplint: Emulator, libseccomp: Emulator, r: Random, theirsUnknown: ReadonlySet<number> = new Set()): Comparison {
   const arch = AUDIT_ARCH[t.arch];
   const entries = new Map(t.syscalls.map((s) => [s.nr, s]));
+  const fallback = actionValue(t.defaultAction);
+  let calls = 0;
+  let ruled = 0;
   for (const nr of numbersOf(t)) {
-    // libseccomp compares only the low half on i386 and x32; the kernel zero-extends their
-    // 32-bit arguments, so both agree on every argument those ABIs can pass.
+    // libseccomp compares only the low half on i386 and x32, caplint all 64 bits on x32:
+    // both agree on arguments whose high half is 0, which is what 32-bit code passes.
     for (const args of argVectors(entries.get(nr), r, t.arch === 'i386' || t.arch === 'x32')) {
       const call = { arch, nr, args };
       const expected = decideCall(table, call);
       const mine = caplint(call).value;
       const theirs = theirsUnknown.has(nr) ? expected : libseccomp(call).value;
-      if (mine !== expected || theirs !== expected) return { arch: t.arch, nr, args, table: expected, caplint: mine, libseccomp: theirs };
+      calls++;
+      if (expected !== fallback) ruled++;
+      if (mine !== expected || theirs !== expected) return { disagreement: { arch: t.arch, nr, args, table: expected, caplint: mine, libseccomp: theirs }, calls, ruled };
     }
   }
-  return undefined;
+  return { calls, ruled };
 }

@@ -9,8 +9,8 @@
  * (libseccomp refuses those), and one comparison per argument per rule
  * (libseccomp refuses more). Values fit 32 bits when i386 or x32 is
  * tested: libseccomp compares only the low halves there (truncating wider
- * values), caplint compares all 64 bits of the value with the argument the
- * kernel passes, zero-extended on i386 (compile-rules.ts `fold`).
+ * values); caplint compares the whole value with the 32-bit argument on
+ * i386 (compile-rules.ts `fold`) and with all 64 bits on x32.
  */
 import type { Action, ArgCompare, CompareOp } from '../../engine/seccomp/types.js';
 import { actionValue } from '../../engine/seccomp/types.js';
