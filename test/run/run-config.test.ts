@@ -24,7 +24,7 @@ describe('caplint run --config', () => {
     expect(r.out).toMatch(/no_new_privs no/);
   });
 
-  it.skipIf(!IS_ROOT || process.arch !== 'x64')('compiles the inline profile and the child gets its errno for keyctl', async () => {
+  it.skipIf(!IS_ROOT || process.arch !== 'x64')('compiles the inline profile: keyctl gets its errno, the i386 ABI fails the arch check', async () => {
     const config = join(dir, 'seccomp-config.json');
     const out = join(dir, 'inline-keyctl');
     writeFileSync(config, JSON.stringify({
@@ -38,6 +38,9 @@ describe('caplint run --config', () => {
       const r = await run(['--config', config, '--', probe.binary, '-o', out, 'call', '250', '0']);
       expect(r).toMatchObject({ code: 0, err: '' });
       expect(readFileSync(out, 'utf8')).toBe('errno 13\n');
+      // The profile names x86_64 only: an i386 call (int $0x80) fails the arch check and the process dies (SIGSYS).
+      const i386 = await run(['--config', config, '--', probe.binary, '-o', join(dir, 'inline-i386'), 'i386', '20']);
+      expect(i386.code).toBe(128 + 31);
     } finally {
       probe.cleanup();
     }
