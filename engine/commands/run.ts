@@ -43,6 +43,7 @@ export interface RunDeps {
   readonly ownStatus: () => ConfinementStatus;
   readonly signals: SignalSource;
   readonly stdinIsTerminal: () => boolean;
+  readonly platform: NodeJS.Platform;
 }
 
 const OPTIONS = {
@@ -73,6 +74,11 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
       }
       const command = split < 0 ? positionals : [...positionals, ...args.slice(split + 1)];
       if (command.length === 0) throw new UsageError('caplint run: no command given (caplint run [options] -- COMMAND [ARG...])');
+      const platform = deps.platform ?? process.platform;
+      if (platform !== 'linux') {
+        io.error(`caplint run: launching confined needs Linux and caplint's native enforcer addon, which is built only there (this is ${platform}); nothing was run\n`);
+        return 125;
+      }
       try {
         const intent = buildIntent(
           { profile: values.profile, config: values.config, capAdd: values['cap-add'] ?? [], capDrop: values['cap-drop'] ?? [], seccomp: values.seccomp },

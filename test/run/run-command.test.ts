@@ -70,6 +70,11 @@ describe('caplint run: bad input', () => {
     expect(partial.out).toMatch(/\n  partial +as uid 65534/);
   });
 
+  it('says in one sentence that it needs Linux elsewhere (exit 125)', async () => {
+    const r = await runInProcess(dir, ['--', 'true'], { platform: 'darwin' });
+    expect(r).toEqual({ code: 125, out: '', err: "caplint run: launching confined needs Linux and caplint's native enforcer addon, which is built only there (this is darwin); nothing was run\n" });
+  });
+
   it('requires a command', async () => {
     expect((await run(['--dry-run'])).code).toBe(2);
   });
