@@ -8,7 +8,7 @@ export interface ConfinementStatus {
   readonly capBnd: bigint;
   readonly capAmb: bigint;
   readonly noNewPrivs: boolean;
-  /** 0 off, 1 strict, 2 filter. */
+  /** 0 off, 1 strict, 2 filter, 3 dead (killed by its filter, Linux 5.17+). */
   readonly seccomp: number;
   /** Number of filters attached (Linux 5.9+), or null when the kernel does not say. */
   readonly seccompFilters: number | null;

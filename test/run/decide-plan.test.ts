@@ -58,7 +58,7 @@ describe('decidePlan', () => {
 
 describe('verifyStatus', () => {
   const status = (bnd: string, eff: string, nnp: number, seccompMode: number): ConfinementStatus =>
-    parseStatus(`Uid:\t0\t0\t0\t0\nCapInh:\t0000000000000000\nCapPrm:\t${eff}\nCapEff:\t${eff}\nCapBnd:\t${bnd}\nCapAmb:\t0000000000000000\nNoNewPrivs:\t${nnp}\nSeccomp:\t${seccompMode}\nSeccomp_filters:\t${seccompMode === 2 ? 1 : 0}\n`);
+    parseStatus(`Uid:\t0\t0\t0\t0\nCapInh:\t0000000000000000\nCapPrm:\t${eff}\nCapEff:\t${eff}\nCapBnd:\t${bnd}\nCapAmb:\t0000000000000000\nNoNewPrivs:\t${nnp}\nSeccomp:\t${seccompMode}\nSeccomp_filters:\t${seccompMode >= 2 ? 1 : 0}\n`);
 
   it('accepts a child that matches the plan and names every difference otherwise', () => {
     const { plan } = decidePlan(intent(), ROOT, 40);
@@ -76,5 +76,10 @@ describe('verifyStatus', () => {
   it('accepts a child that already dropped more than planned (the check cannot race the program)', () => {
     const { plan } = decidePlan(intent(), ROOT, 40);
     expect(verifyStatus(status('0000000000000001', '0000000000000000', 1, 2), expectedStatus(plan, ROOT), 40)).toEqual([]);
+  });
+
+  it('accepts a child its filter already killed (Seccomp 3, SECCOMP_MODE_DEAD)', () => {
+    const { plan } = decidePlan(intent(), ROOT, 40);
+    expect(verifyStatus(status('0000000000000021', '0000000000000021', 1, 3), expectedStatus(plan, ROOT), 40)).toEqual([]);
   });
 });
