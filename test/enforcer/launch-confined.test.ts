@@ -98,7 +98,7 @@ describe.skipIf(!IS_ROOT)('a confined child (root)', () => {
     const { exitCode } = await run(['/bin/sleep', '0.4']);
     clearInterval(timer);
     expect(exitCode).toBe(0);
-    expect(ticks).toBeGreaterThanOrEqual(10);
+    expect(ticks).toBeGreaterThanOrEqual(5); // a blocking wait would let none fire; 5 leaves room for a loaded machine
   });
 
   it('dumps the filter it attached (PTRACE_SECCOMP_GET_FILTER)', async () => {

@@ -124,7 +124,8 @@ describe.skipIf(!IS_ROOT)('caplint run: launches (root)', () => {
     const signals = new EventEmitter();
     const io = recordingIo(dir);
     const done = createRunCommand({ signals }).run(['--seccomp', bpf, '--', 'sleep', '5'], io);
-    await new Promise((r) => setTimeout(r, 150));
+    // Wait until run listens (it does from just before the launch; a signal before the child exists is held for it).
+    for (let i = 0; i < 500 && signals.listenerCount('SIGTERM') === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(signals.listenerCount('SIGTERM')).toBe(1);
     signals.emit('SIGTERM', 'SIGTERM');
     expect(await done).toBe(143);
