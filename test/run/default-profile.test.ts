@@ -66,8 +66,8 @@ describe.skipIf(!IS_ROOT || !isX86)('caplint run --profile default (root, x86_64
     const unshare = await caplint(['--profile', 'default', '--', 'unshare', '-U', 'true']);
     expect(unshare.code).not.toBe(0);
     const control = spawnSync('unshare', ['-U', 'true']);
+    // Where unshare -U works without the filter (this machine, CI), the filter is what stopped it above.
     if (control.status !== 0) console.warn('default-profile: unshare -U fails here even without a filter, so its failure above proves less');
-    else expect(control.status).toBe(0); // it works outside the filter on this machine: the filter is what stopped it
   });
 
   it('lets ordinary work through: files, a socket, a thread, execve of a child', async () => {
