@@ -8,17 +8,19 @@
  * stay external and are imported from node_modules when needed.
  */
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+rmSync(join(root, 'dist/chunks'), { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
   entryPoints: { cli: 'engine/cli/entry.ts' },
   outdir: 'dist',
   bundle: true,
-  splitting: true,
+  splitting: false,
   mainFields: ['module', 'main'],
   format: 'esm',
   platform: 'node',

@@ -7,6 +7,8 @@ import type { RuleDefinition } from '../rule-api.js';
 import type { ActiveRule } from '../runner/run-rules.js';
 
 export interface RuleSet {
+  /** Every rule known to this run (built-in and custom), for settings that name them. */
+  readonly all: RuleDefinition[];
   readonly rules: ActiveRule[];
   readonly errors: InputError[];
 }
@@ -17,9 +19,9 @@ export async function activeRules(ruleFiles: readonly string[] = [], cwd = proce
   const errors: InputError[] = [];
   if (ruleFiles.length) {
     const { loadCustomRules } = await import('../custom-rules/load.js');
-    const custom = loadCustomRules(ruleFiles, cwd, new Set(all.map((r) => r.id)));
+    const custom = await loadCustomRules(ruleFiles, cwd, new Set(all.map((r) => r.id)));
     all.push(...custom.rules);
     errors.push(...custom.errors);
   }
-  return { rules: all.map((rule) => ({ rule, options: { ...(rule.meta.defaultOptions ?? {}) } })), errors };
+  return { all, rules: all.map((rule) => ({ rule, options: { ...(rule.meta.defaultOptions ?? {}) } })), errors };
 }

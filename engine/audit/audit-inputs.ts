@@ -17,8 +17,10 @@ export interface Audited {
 }
 
 export async function auditInputs(
-  inputs: readonly InputText[], rules: readonly ActiveRule[], forced?: InputFormatName, onInput?: () => void,
+  inputs: readonly InputText[], rules: readonly ActiveRule[] | ((file: string) => readonly ActiveRule[]),
+  forced?: InputFormatName, onInput?: () => void,
 ): Promise<Audited> {
+  const rulesFor = typeof rules === 'function' ? rules : () => rules;
   const formats = new FormatCache();
   const out: Audited = { subjects: [], findings: [], errors: [] };
   for (const input of inputs) {
@@ -26,7 +28,7 @@ export async function auditInputs(
     const loaded = await formats.load(input, forced);
     out.errors.push(...loaded.errors);
     if (loaded.subjects.length === 0) continue;
-    const run = runRules(loaded.subjects, rules);
+    const run = runRules(loaded.subjects, rulesFor(input.file));
     out.subjects.push(...loaded.subjects);
     out.findings.push(...run.findings);
     out.errors.push(...run.errors);

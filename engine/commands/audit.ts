@@ -7,15 +7,114 @@ import { wantsColor } from '../cli/io.js';
 import { oneOf, parse } from '../cli/args.js';
 import { UsageError, describeFsError } from '../errors.js';
 import { SEVERITIES } from '../model/finding.js';
-import type { FailOn, Finding } from '../model/finding.js';
+import type { AuditReport, FailOn, Finding } from '../model/finding.js';
 import { collectInputs, DEFAULT_MAX_BYTES } from '../inputs/collect.js';
 import { INPUT_FORMATS } from '../inputs/format.js';
 import { auditInputs } from '../audit/audit-inputs.js';
 import { buildReport, exitCodeOf } from '../audit/build-report.js';
 import { pairOutputs } from '../audit/outputs.js';
+import type { OutputSpec } from '../audit/outputs.js';
 import { activeRules } from '../audit/active-rules.js';
+import { auditSettings } from '../audit/settings.js';
+import { findConfig, loadConfig } from '../config/load-config.js';
 import { FORMAT_NAMES, REPORT_FORMATS } from '../../reports/index.js';
 import { packageJson } from '../paths.js';
+
+const HELP = `Usage: caplint audit [PATH...|-] [options]
+
+Audit container configs (files, directories searched for config.json, or - for stdin).
+
+Options:
+  --format FORMAT        ${FORMAT_NAMES.join('|')} (repeatable; default text)
+  --output FILE          write the preceding --format to FILE
+  --fail-on SEVERITY     ${[...SEVERITIES, 'never'].join('|')} (default high)
+  --input-format FORMAT  ${INPUT_FORMATS.join('|')} (default: detect from content)
+  --max-bytes N          largest input read, in bytes (default ${DEFAULT_MAX_BYTES})
+  --rule-file FILE       a custom rule in TypeScript (repeatable); checked and sandboxed before it runs
+  --baseline FILE        report only findings not accepted in FILE; stale entries are listed
+  --update-baseline      accept every current finding into the --baseline file
+  --config FILE          caplint.config.json to use (default: the nearest one up from here)
+  --no-config            ignore caplint.config.json files
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input.
+`;
+
+const OPTIONS = {
+  format: { type: 'string', multiple: true },
+  output: { type: 'string', short: 'o', multiple: true },
+  'fail-on': { type: 'string' },
+  'input-format': { type: 'string' },
+  'max-bytes': { type: 'string' },
+  'rule-file': { type: 'string', multiple: true },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const audit: Command = {
+  summary: 'audit container configs against a policy',
+  async run(args: readonly string[], io: Io): Promise<number> {
+    const { values, positionals, tokens } = parse('audit', args, OPTIONS);
+    if (values.help) {
+      io.write(HELP);
+      return 0;
+    }
+    const failOn = values['fail-on'] === undefined ? undefined : oneOf<FailOn>('fail-on', values['fail-on'], [...SEVERITIES, 'never'], 'high');
+    const inputFormat = values['input-format'] === undefined ? undefined : oneOf('input-format', values['input-format'], INPUT_FORMATS, 'oci');
+    const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
+    if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes must be a positive whole number; got "${values['max-bytes']}"`);
+    const flagOutputs = tokens.some((t) => t.kind === 'option' && (t.name === 'format' || t.name === 'output')) ? pairOutputs(tokens, FORMAT_NAMES) : undefined;
+    if (positionals.length === 0) throw new UsageError('caplint audit: name at least one PATH (a file, a directory, or - for stdin)');
+
+    const configFile = values['no-config'] ? undefined : values.config ?? findConfig(io.cwd);
+    const config = configFile === undefined ? undefined : loadConfig(configFile, io.cwd);
+    const ruleSet = await activeRules([...(config?.config.ruleFiles ?? []), ...(values['rule-file'] ?? [])], io.cwd);
+    const settings = auditSettings({
+      ...(config ? { config } : {}), all: ruleSet.all, active: ruleSet.rules, cwd: io.cwd,
+      ...(failOn ? { failOn } : {}), ...(values.baseline ? { baseline: values.baseline } : {}), ...(flagOutputs ? { outputs: flagOutputs } : {}),
+    });
+    if (values['update-baseline'] && settings.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
+
+    const collected = await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
+    const progress = await progressFor(io, collected.inputs.length);
+    const audited = await auditInputs(collected.inputs, settings.rulesFor, inputFormat, progress && (() => progress.tick()));
+    progress?.done();
+    const compared = settings.baseline === undefined ? undefined : await applyBaseline(settings.baseline, values['update-baseline'] === true, audited.findings, io);
+    const report = buildReport({
+      inputs: collected.inputs.length + collected.errors.length,
+      subjects: audited.subjects,
+      findings: compared?.findings ?? audited.findings,
+      ...(compared ? { baseline: { file: settings.baseline!, accepted: compared.accepted, stale: compared.stale } } : {}),
+      errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
+      rules: settings.rulesFor(''),
+      failOn: settings.failOn,
+      policy: config ? `built-in rules with ${config.file}` : 'built-in rules',
+      version: (packageJson() as { version: string }).version,
+    });
+    await writeReports(report, settings.outputs, io);
+    return exitCodeOf(report);
+  },
+};
+
+export default audit;
+
+async function writeReports(report: AuditReport, outputs: readonly OutputSpec[], io: Io): Promise<void> {
+  for (const spec of outputs) {
+    const format = await REPORT_FORMATS[spec.format]!();
+    const toFile = spec.output !== undefined && spec.output !== '-';
+    const text = format(report, { color: !toFile && wantsColor(io), cwd: io.cwd });
+    if (!toFile) io.write(text);
+    else {
+      try {
+        await writeFile(resolve(io.cwd, spec.output!), text);
+      } catch (error) {
+        throw new UsageError(`cannot write ${spec.output}: ${describeFsError(error)}`);
+      }
+    }
+  }
+}
 
 /** With --baseline: write it first when asked, then set accepted findings aside. */
 async function applyBaseline(file: string, update: boolean, findings: readonly Finding[], io: Io) {
@@ -37,85 +136,3 @@ async function progressFor(io: Io, total: number) {
   const { createProgress } = await import('../../reports/progress.js');
   return createProgress(total, { stream: { isTTY: true, columns: 80, write: (t: string) => io.error(t) }, label: 'auditing' });
 }
-
-const HELP = `Usage: caplint audit [PATH...|-] [options]
-
-Audit container configs (files, directories searched for config.json, or - for stdin).
-
-Options:
-  --format FORMAT        ${FORMAT_NAMES.join('|')} (repeatable; default text)
-  --output FILE          write the preceding --format to FILE
-  --fail-on SEVERITY     ${[...SEVERITIES, 'never'].join('|')} (default high)
-  --input-format FORMAT  ${INPUT_FORMATS.join('|')} (default: detect from content)
-  --max-bytes N          largest input read, in bytes (default ${DEFAULT_MAX_BYTES})
-  --rule-file FILE       a custom rule in TypeScript (repeatable); checked and sandboxed before it runs
-  --baseline FILE        report only findings not accepted in FILE; stale entries are listed
-  --update-baseline      accept every current finding into the --baseline file
-
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input.
-`;
-
-const OPTIONS = {
-  format: { type: 'string', multiple: true },
-  output: { type: 'string', short: 'o', multiple: true },
-  'fail-on': { type: 'string' },
-  'input-format': { type: 'string' },
-  'max-bytes': { type: 'string' },
-  'rule-file': { type: 'string', multiple: true },
-  baseline: { type: 'string' },
-  'update-baseline': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-const audit: Command = {
-  summary: 'audit container configs against a policy',
-  async run(args: readonly string[], io: Io): Promise<number> {
-    const { values, positionals, tokens } = parse('audit', args, OPTIONS);
-    if (values.help) {
-      io.write(HELP);
-      return 0;
-    }
-    const failOn = oneOf<FailOn>('fail-on', values['fail-on'], [...SEVERITIES, 'never'], 'high');
-    const inputFormat = values['input-format'] === undefined ? undefined : oneOf('input-format', values['input-format'], INPUT_FORMATS, 'oci');
-    const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
-    if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes must be a positive whole number; got "${values['max-bytes']}"`);
-    const outputs = pairOutputs(tokens, FORMAT_NAMES);
-    if (values['update-baseline'] && values.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
-    if (positionals.length === 0) throw new UsageError('caplint audit: name at least one PATH (a file, a directory, or - for stdin)');
-
-    const collected = await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
-    const { rules, errors: ruleErrors } = await activeRules(values['rule-file'] ?? [], io.cwd);
-    const progress = await progressFor(io, collected.inputs.length);
-    const audited = await auditInputs(collected.inputs, rules, inputFormat, progress && (() => progress.tick()));
-    progress?.done();
-    const compared = values.baseline === undefined ? undefined : await applyBaseline(values.baseline, values['update-baseline'] === true, audited.findings, io);
-    const report = buildReport({
-      inputs: collected.inputs.length + collected.errors.length,
-      subjects: audited.subjects,
-      findings: compared?.findings ?? audited.findings,
-      ...(compared ? { baseline: { file: values.baseline!, accepted: compared.accepted, stale: compared.stale } } : {}),
-      errors: [...ruleErrors, ...collected.errors, ...audited.errors],
-      rules,
-      failOn,
-      policy: 'built-in rules',
-      version: (packageJson() as { version: string }).version,
-    });
-
-    for (const spec of outputs) {
-      const format = await REPORT_FORMATS[spec.format]!();
-      const toFile = spec.output !== undefined && spec.output !== '-';
-      const text = format(report, { color: !toFile && wantsColor(io), cwd: io.cwd });
-      if (!toFile) io.write(text);
-      else {
-        try {
-          await writeFile(resolve(io.cwd, spec.output!), text);
-        } catch (error) {
-          throw new UsageError(`cannot write ${spec.output}: ${describeFsError(error)}`);
-        }
-      }
-    }
-    return exitCodeOf(report);
-  },
-};
-
-export default audit;

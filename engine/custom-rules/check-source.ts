@@ -3,14 +3,21 @@
  * and reject, with file:line:column and a reason, anything outside the safe
  * subset (see forbidden.ts). Returns the problems; none means it may run.
  */
-import { parse, simpleTraverse, TSError } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { InputError } from '../model/finding.js';
 import { API_MODULES, FORBIDDEN_NAMES, FORBIDDEN_PROPERTIES } from './forbidden.js';
 
 type Node = TSESTree.Node;
 
-export function checkRuleSource(file: string, code: string): InputError[] {
+type Estree = typeof import('@typescript-eslint/typescript-estree');
+
+/** The parser, loaded once and only when there are custom rules (it pulls in TypeScript). */
+export async function loadEstree(): Promise<Estree> {
+  return import('@typescript-eslint/typescript-estree');
+}
+
+export function checkRuleSource(estree: Estree, file: string, code: string): InputError[] {
+  const { parse, simpleTraverse, TSError } = estree;
   let ast: TSESTree.Program;
   try {
     ast = parse(code, { loc: true, range: true, jsx: false, comment: false, filePath: file });

@@ -10,8 +10,8 @@ import type { Subject } from '../model/subject.js';
 import type { RuleDefinition, RuleMeta } from '../rule-api.js';
 import { describeFsError } from '../errors.js';
 import { ruleShapeProblems } from '../rule-meta-check.js';
-import { checkRuleSource } from './check-source.js';
-import { transpileRule } from './transpile.js';
+import { checkRuleSource, loadEstree } from './check-source.js';
+import { loadTypeScript, transpileRule } from './transpile.js';
 import { RuleSandbox } from './sandbox.js';
 
 export const DEFAULT_RULE_TIMEOUT_MS = 250;
@@ -32,7 +32,10 @@ function subjectJson(subject: Subject): string {
   return json;
 }
 
-export function loadCustomRules(files: readonly string[], cwd: string, takenIds: ReadonlySet<string>, timeoutMs = DEFAULT_RULE_TIMEOUT_MS): LoadedCustomRules {
+export async function loadCustomRules(
+  files: readonly string[], cwd: string, takenIds: ReadonlySet<string>, timeoutMs = DEFAULT_RULE_TIMEOUT_MS,
+): Promise<LoadedCustomRules> {
+  const [estree, ts] = await Promise.all([loadEstree(), loadTypeScript()]);
   const rules: RuleDefinition[] = [];
   const errors: InputError[] = [];
   const ids = new Set(takenIds);
@@ -45,7 +48,7 @@ export function loadCustomRules(files: readonly string[], cwd: string, takenIds:
       fail(`cannot read the rule file: ${describeFsError(error)}`);
       continue;
     }
-    const problems = checkRuleSource(file, code);
+    const problems = checkRuleSource(estree, file, code);
     if (problems.length) {
       errors.push(...problems);
       continue;
@@ -53,7 +56,7 @@ export function loadCustomRules(files: readonly string[], cwd: string, takenIds:
     let sandbox: RuleSandbox;
     let described;
     try {
-      sandbox = new RuleSandbox(transpileRule(file, code), timeoutMs);
+      sandbox = new RuleSandbox(transpileRule(ts, file, code), timeoutMs);
       described = sandbox.describe();
     } catch (error) {
       fail(`the rule file failed while loading: ${messageOf(error, timeoutMs)}`);

@@ -1,7 +1,12 @@
 /** TypeScript → CommonJS-style JavaScript for the sandbox (types erased, nothing resolved). */
-import ts from 'typescript';
+type TypeScript = typeof import('typescript');
 
-export function transpileRule(file: string, code: string): string {
+/** TypeScript, loaded only when there are custom rules. */
+export async function loadTypeScript(): Promise<TypeScript> {
+  return (await import('typescript')).default;
+}
+
+export function transpileRule(ts: TypeScript, file: string, code: string): string {
   const out = ts.transpileModule(code, {
     fileName: file,
     reportDiagnostics: false,

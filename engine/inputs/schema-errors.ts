@@ -19,6 +19,10 @@ export function describeSchemaError(error: ErrorObject): string {
       return `${where} must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(p.limit)}`;
     case 'pattern':
       return `${where} must match ${String(p.pattern)}`;
+    case 'additionalProperties':
+      return `${where} has an unknown field "${String(p.additionalProperty)}"`;
+    case 'minLength':
+      return `${where} must not be empty`;
     case 'minItems':
       return `${where} must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`;
     default:
@@ -26,8 +30,14 @@ export function describeSchemaError(error: ErrorObject): string {
   }
 }
 
+/** Where an error is: the unknown field itself for additionalProperties, else the value. */
+export function errorPointer(error: ErrorObject): string {
+  const extra = (error.params as { additionalProperty?: string }).additionalProperty;
+  return error.keyword === 'additionalProperties' && extra !== undefined ? `${error.instancePath}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}` : error.instancePath;
+}
+
 export function schemaInputError(document: SourceDocument, error: ErrorObject, what: string): InputError {
-  const span = document.span(error.instancePath);
+  const span = document.span(errorPointer(error));
   return {
     file: document.file,
     line: span?.line ?? null,
