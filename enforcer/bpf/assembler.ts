@@ -1,6 +1,7 @@
 /**
- * Symbolic BPF: instructions jump to labels, returns are shared from a pool
- * at the end, and `assemble` turns labels into offsets. A conditional jump
+ * Symbolic BPF: instructions jump to labels, returns are shared from pools
+ * (placed by `flushReturns`, and at the end), and `assemble` turns labels
+ * into offsets. A conditional jump
  * reaches at most 255 instructions ahead; a farther target gets a trampoline
  * right after the jump: a copy of the return when the target is one, else a
  * `ja` (32-bit offset). Only the far branch pays for it, by one instruction.
@@ -40,6 +41,16 @@ export class Assembler {
     this.items.push({ kind: 'jump', code, k: k >>> 0, jt, jf });
   }
 
+  /**
+   * Places the shared returns asked for since the last flush here, where
+   * control cannot fall through (after a section's code): returns near the
+   * code that uses them need fewer trampolines. Later requests start anew.
+   */
+  flushReturns(): void {
+    for (const [value, label] of this.pool) this.items.push({ kind: 'label', label }, { kind: 'ret', value });
+    this.pool.clear();
+  }
+
   /** The label of the shared `ret #value`. */
   ret(value: number): Label {
     const v = value >>> 0;
@@ -49,8 +60,8 @@ export class Assembler {
   }
 
   assemble(): BpfProgram {
+    this.flushReturns();
     let items: Item[] = [...this.items];
-    for (const [value, label] of this.pool) items.push({ kind: 'label', label }, { kind: 'ret', value });
     for (;;) {
       const { at, returns } = resolve(items);
       const far = (pc: number, target: Label) => at(target) - pc - 1 > MAX_COND;

@@ -2,7 +2,8 @@
  * DecisionTable → classic BPF for seccomp. Layout:
  *
  *   ld arch; jeq ARCH_1 → section 1; jeq ARCH_2 → section 2; ...; ret badArch
- *   section: ld nr; a search tree of `jge` over the number line (x86_64 and
+ *   section: ld nr; a search tree over the number line (`jge` splits, `jeq`
+ *            for single numbers that stand out; x86_64 and
  *            x32 share one section and one tree: x32 numbers are the upper
  *            part of its range, denied as a foreign ABI when no x32 table
  *            is given, except nr -1, which a tracer sets to skip a call and
@@ -73,24 +74,33 @@ function onlyReturn(ivs: readonly Interval[], i: number, j: number): number | un
 }
 
 function emitTree(asm: Assembler, ivs: readonly Interval[], narrow: boolean): void {
-  const root = searchTree(ivs);
+  const shape = searchTree(ivs);
   const subtree = (i: number, j: number): void => {
     if (i === j) {
       const leaf = ivs[i]!.outcome;
       if ('rules' in leaf) emitRules(asm, leaf.rules, narrow);
       return;
     }
-    const k = root(i, j);
-    const parts: [number, number][] = [[i, k], [k + 1, j]];
     const deferred: { label: Label; part: [number, number] }[] = [];
-    const [left, right] = parts.map((part) => {
+    const target = (part: [number, number]): Label => {
       const only = onlyReturn(ivs, part[0], part[1]);
       if (only !== undefined) return asm.ret(only);
       const label = asm.label();
       deferred.push({ label, part });
       return label;
-    });
-    asm.jump(JGE_K, ivs[k + 1]!.lo, right!, left!);
+    };
+    const node = shape(i, j);
+    if ('split' in node) {
+      const [left, right] = [target([i, node.split]), target([node.split + 1, j])];
+      asm.jump(JGE_K, ivs[node.split + 1]!.lo, right, left);
+    } else {
+      const rest = asm.ret(onlyReturn(ivs, i, i)!);
+      node.points.forEach((p, k) => {
+        const next = k === node.points.length - 1 ? rest : asm.label();
+        asm.jump(JEQ_K, ivs[p]!.lo, target([p, p]), next);
+        if (next !== rest) asm.place(next);
+      });
+    }
     deferred.sort((a, b) => (a.part[1] - a.part[0]) - (b.part[1] - b.part[0]));
     for (const { label, part } of deferred) {
       asm.place(label);
@@ -116,6 +126,7 @@ export function compile(table: DecisionTable): BpfProgram {
     asm.place(entries[i]!);
     asm.insn(LD_ABS, OFFSET.nr);
     emitTree(asm, s.intervals, s.narrow);
+    asm.flushReturns();
   });
   const program = asm.assemble();
   if (program.length > BPF_MAXINSNS)

@@ -13,5 +13,6 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   audit: async () => (await import('../commands/audit.js')).default,
   rules: async () => (await import('../commands/rules.js')).default,
   init: async () => (await import('../commands/init.js')).default,
+  run: async () => (await import('../commands/run.js')).default,
   seccomp: async () => (await import('../commands/seccomp.js')).default,
 };

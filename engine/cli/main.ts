@@ -14,6 +14,7 @@ Commands:
   audit [PATH...|-]     audit container configs (OCI config.json) against a policy
   rules [ID]            list the rules, or print one rule's documentation
   init                  write a commented caplint.config.json to start from
+  run [options] -- CMD  launch CMD confined by a profile (capabilities, no_new_privs, seccomp)
   seccomp SUB PROFILE   compile, explain, check or diff seccomp profiles (BPF)
 
 Run "caplint <command> --help" for a command's options.

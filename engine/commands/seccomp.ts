@@ -14,7 +14,8 @@ Subcommands:
   diff A B                  syscalls whose action differs, per architecture
 
 PROFILE is a file (Docker or OCI seccomp JSON), - for standard input, or a built-in
-profile: default, strict. Run "caplint seccomp <subcommand> --help" for its options.
+profile: default, strict (write ./default for a file of that name). Run
+"caplint seccomp <subcommand> --help" for its options.
 `;
 
 const SUBCOMMANDS: Readonly<Record<string, () => Promise<(args: readonly string[], io: Io) => Promise<number>>>> = {

@@ -18,7 +18,6 @@ A rule libseccomp refuses (for example one whose action equals the
 default) is listed in "refused" and left out of the filter.
 """
 import json
-import os
 import sys
 import tempfile
 import time

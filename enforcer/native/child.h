@@ -1,0 +1,20 @@
+// The child between clone and execve.
+#pragma once
+#include "plan.h"
+
+namespace caplint {
+
+struct ChildArgs {
+  const ChildPlan* plan;
+  int error_fd;  // write end of the O_CLOEXEC status pipe
+  // The same record, written into the parent's memory (CLONE_VM) before the
+  // pipe: it still arrives when a filter already attached denies write(2).
+  volatile StepFailure* shared;
+};
+
+// Entry point of the cloned child (clone(2) fn). Never returns: it execs or
+// records a StepFailure and exits 125 (or, should the filter deny exit_group,
+// dies on a trap instruction).
+int ChildMain(void* args);
+
+}  // namespace caplint
