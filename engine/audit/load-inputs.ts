@@ -6,7 +6,7 @@
 import type { InputError } from '../model/finding.js';
 import type { LocatedSubject } from '../model/located.js';
 import { FORMAT_LOADERS } from '../inputs/format.js';
-import type { InputFormat, InputFormatName, InputText } from '../inputs/format.js';
+import type { InputFormat, InputFormatName, InputText, LoadOptions } from '../inputs/format.js';
 import { detectFormat, unrecognised } from '../inputs/detect.js';
 
 export interface Loaded {
@@ -14,7 +14,7 @@ export interface Loaded {
   readonly errors: InputError[];
 }
 
-export async function loadInputs(inputs: readonly InputText[], forced?: InputFormatName): Promise<Loaded> {
+export async function loadInputs(inputs: readonly InputText[], forced?: InputFormatName, options?: LoadOptions): Promise<Loaded> {
   const subjects: LocatedSubject[] = [];
   const errors: InputError[] = [];
   const formats = new Map<InputFormatName, InputFormat>();
@@ -33,7 +33,7 @@ export async function loadInputs(inputs: readonly InputText[], forced?: InputFor
       format = await FORMAT_LOADERS[name]();
       formats.set(name, format);
     }
-    const result = format.load(input);
+    const result = format.load(input, options);
     subjects.push(...result.subjects);
     errors.push(...result.errors);
   }

@@ -14,18 +14,21 @@ import { loadInputs } from '../audit/load-inputs.js';
 import { runRules } from '../runner/run-rules.js';
 import { buildReport, exitCodeOf } from '../audit/build-report.js';
 import { pairOutputs } from '../audit/outputs.js';
-import { activeBuiltinRules } from '../audit/active-rules.js';
+import { DEFAULT_POLICY, loadPolicy } from '../policy/load-policy.js';
 import { FORMAT_NAMES, REPORT_FORMATS } from '../../reports/index.js';
 
 const HELP = `Usage: caplint audit [PATH...|-] [options]
 
-Audit container configs (files, directories searched for config.json, or - for stdin).
+Audit container configs: OCI config.json, Kubernetes manifests, compose files, docker inspect output
+(files, directories searched for them, or - for stdin).
 
 Options:
   --format FORMAT        ${FORMAT_NAMES.join('|')} (repeatable; default text)
   --output FILE          write the preceding --format to FILE
   --fail-on SEVERITY     ${[...SEVERITIES, 'never'].join('|')} (default high)
   --input-format FORMAT  ${INPUT_FORMATS.join('|')} (default: detect from content)
+  --policy NAME|FILE     rules to apply: default, pss-baseline, pss-restricted, or a policy file
+  --seccomp-root DIR     where Kubernetes Localhost seccomp profiles live (read and analysed)
   --max-bytes N          largest input read, in bytes (default ${DEFAULT_MAX_BYTES})
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input.
@@ -36,6 +39,8 @@ const OPTIONS = {
   output: { type: 'string', short: 'o', multiple: true },
   'fail-on': { type: 'string' },
   'input-format': { type: 'string' },
+  policy: { type: 'string' },
+  'seccomp-root': { type: 'string' },
   'max-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -56,8 +61,10 @@ const audit: Command = {
     if (positionals.length === 0) throw new UsageError('caplint audit: name at least one PATH (a file, a directory, or - for stdin)');
 
     const collected = await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
-    const loaded = await loadInputs(collected.inputs, inputFormat);
-    const rules = await activeBuiltinRules();
+    const policy = await loadPolicy(values.policy ?? DEFAULT_POLICY, io.cwd);
+    const seccompRoot = values['seccomp-root'] === undefined ? {} : { seccompRoot: resolve(io.cwd, values['seccomp-root']) };
+    const loaded = await loadInputs(collected.inputs, inputFormat, { cwd: io.cwd, ...seccompRoot });
+    const rules = policy.rules;
     const run = runRules(loaded.subjects, rules);
     const report = buildReport({
       inputs: collected.inputs.length + collected.errors.length,
@@ -66,7 +73,7 @@ const audit: Command = {
       errors: [...collected.errors, ...loaded.errors, ...run.errors],
       rules,
       failOn,
-      policy: 'built-in rules',
+      policy: policy.title,
     });
 
     for (const spec of outputs) {

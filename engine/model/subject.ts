@@ -5,6 +5,7 @@
  * which rules never treat as safe.
  */
 import type { NamespaceType } from '../linux/namespaces.js';
+import type { PodSecurityFacts } from './pod-security.js';
 
 export type SubjectKind = 'oci' | 'kubernetes' | 'compose' | 'docker' | 'process';
 export const SUBJECT_KINDS: readonly SubjectKind[] = ['oci', 'kubernetes', 'compose', 'docker', 'process'];
@@ -74,8 +75,8 @@ export interface SeccompProfileSource {
 export type SeccompState =
   /** No filter at all. */
   | { readonly mode: 'disabled' }
-  /** Explicitly unconfined (Kubernetes `Unconfined`, compose `seccomp:unconfined`). */
-  | { readonly mode: 'unconfined' }
+  /** Unconfined (Kubernetes `Unconfined`, compose `seccomp:unconfined`); `implicit` says why when nothing asked for it. */
+  | { readonly mode: 'unconfined'; readonly implicit?: string }
   | { readonly mode: 'strict' }
   /** The runtime's default profile, contents not in the input. */
   | { readonly mode: 'runtime-default' }
@@ -159,4 +160,6 @@ export interface Subject {
   readonly limits: Limits;
   /** Free-form annotations/labels of the input (suppressions live here). */
   readonly annotations: Readonly<Record<string, string>>;
+  /** Kubernetes, compose, docker: the fields the Pod Security Standards read, as written. */
+  readonly podSecurity?: PodSecurityFacts;
 }
