@@ -66,7 +66,7 @@ export class YamlDocument implements SourceDocument {
     if (depth > 8) return undefined;
     // `<<: *base` or `<<: [*a, *b]`: look in the merged maps.
     for (const pair of items) {
-      if (!isPair(pair) || !isScalar(pair.key) || pair.key.value !== '<<') continue;
+      if (!isPair(pair) || !isScalar(pair.key) || (pair.key.value !== '<<' && typeof pair.key.value !== 'symbol')) continue;
       const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
       for (const source of sources) {
         const map = this.deref(source);
@@ -87,7 +87,7 @@ export class YamlDocument implements SourceDocument {
 /** Every document of a YAML stream, each with its value or its first syntax error. */
 export function parseYamlStream(file: string, text: string): ParsedYaml[] {
   const lines = new LineTable(text);
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, merge: true });
   const list = Array.isArray(docs) ? docs : [];
   return list.map((doc) => {
     const document = new YamlDocument(file, text, doc, lines);

@@ -1,0 +1,54 @@
+/**
+ * `extends` within one compose file: the base service's settings, overridden
+ * by the service's own; sequences (cap_add, volumes, ...) are concatenated.
+ * Each top-level key remembers where its text is: one pointer for a scalar
+ * or mapping, one per item for a sequence.
+ */
+import { join } from '../../model/pointer.js';
+import { isRecord } from '../kubernetes/workloads.js';
+
+export interface ResolvedService {
+  readonly value: Record<string, unknown>;
+  readonly origin: ReadonlyMap<string, string | readonly string[]>;
+}
+
+export function resolveService(
+  services: Record<string, unknown>, name: string, problem: (pointer: string, message: string) => void, seen: readonly string[] = [],
+): ResolvedService | undefined {
+  const pointer = join('/services', name);
+  const own = services[name];
+  if (!isRecord(own)) {
+    problem(pointer, `service "${name}" must be a mapping`);
+    return undefined;
+  }
+  const value: Record<string, unknown> = {};
+  const origin = new Map<string, string | readonly string[]>();
+  const ext = own.extends;
+  if (ext !== undefined) {
+    const base = typeof ext === 'string' ? ext : isRecord(ext) && typeof ext.service === 'string' && ext.file === undefined ? ext.service : undefined;
+    if (base === undefined) problem(join(pointer, 'extends'), `service "${name}": only extends within the same file is supported (extends: {service: NAME})`);
+    else if (seen.includes(base) || !Object.hasOwn(services, base)) problem(join(pointer, 'extends'), seen.includes(base) ? `service "${name}": extends goes around in a circle` : `service "${name}" extends "${base}", which is not a service of this file`);
+    else {
+      const resolved = resolveService(services, base, problem, [...seen, name]);
+      if (resolved) {
+        Object.assign(value, resolved.value);
+        for (const [k, v] of resolved.origin) origin.set(k, v);
+      }
+    }
+  }
+  for (const [key, v] of Object.entries(own)) {
+    if (key === 'extends') continue;
+    const previous = value[key];
+    if (Array.isArray(v) && Array.isArray(previous)) {
+      value[key] = [...previous, ...v];
+      origin.set(key, [...(origin.get(key) as string[]), ...v.map((_, i) => join(pointer, key, i))]);
+    } else if (isRecord(v) && isRecord(previous)) {
+      value[key] = { ...previous, ...v };
+      origin.set(key, join(pointer, key));
+    } else {
+      value[key] = v;
+      origin.set(key, Array.isArray(v) ? v.map((_, i) => join(pointer, key, i)) : join(pointer, key));
+    }
+  }
+  return { value, origin };
+}
