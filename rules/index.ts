@@ -1,5 +1,6 @@
 /** The built-in rules, sorted by id. */
 import type { RuleDefinition } from '../engine/rule-api.js';
+import caplintSuppression from './caplint/suppression.js';
 import capabilitiesNoAmbient from './capabilities/no-ambient.js';
 import capabilitiesNoDangerous from './capabilities/no-dangerous.js';
 import capabilitiesNoInheritable from './capabilities/no-inheritable.js';
@@ -45,6 +46,7 @@ import seccompRequired from './seccomp/required.js';
 
 export const BUILTIN_RULES: readonly RuleDefinition[] = [
   capabilitiesNoAmbient,
+  caplintSuppression,
   capabilitiesNoDangerous,
   capabilitiesNoInheritable,
   capabilitiesWithinBounding,
