@@ -5,7 +5,8 @@
  */
 import type { InputFormat, InputResult, InputText, LoadOptions } from '../format.js';
 import type { InputError } from '../../model/finding.js';
-import type { LocatedSubject, SourceDocument } from '../../model/located.js';
+import type { LocatedSubject } from '../../model/located.js';
+import { placedError } from '../placed-error.js';
 import { readDocuments } from '../read-documents.js';
 import { isRecord } from '../kubernetes/workloads.js';
 import { resolveService } from './extends.js';
@@ -22,7 +23,7 @@ const format: InputFormat = {
         errors.push(doc.error);
         continue;
       }
-      const problem = (pointer: string, message: string) => place(errors, doc.document, pointer, message);
+      const problem = (pointer: string, message: string) => errors.push(placedError(doc.document, pointer, message));
       const services = isRecord(doc.value) ? doc.value.services : undefined;
       if (!isRecord(services)) {
         problem(isRecord(doc.value) && 'services' in doc.value ? '/services' : '', 'not a compose file: expected a "services" mapping');
@@ -38,10 +39,5 @@ const format: InputFormat = {
     return { subjects, errors };
   },
 };
-
-function place(errors: InputError[], document: SourceDocument, pointer: string, message: string): void {
-  const span = document.span(pointer);
-  errors.push({ file: document.file, line: span?.line ?? null, column: span?.column ?? null, message });
-}
 
 export default format;

@@ -45,7 +45,8 @@ export function dockerLocator(s: DockerSettings, place: PlaceField): (key: strin
       case 'devices': return item === undefined ? place('devices') : place('devices', Number(item));
       case 'sysctls': return sysctl(item);
       case 'pss.pod.sysctls': return place('sysctls', Number(item));
-      case 'lsm.apparmor': case 'pss.container.appArmorProfile': return opt('apparmor', s.appliedAppArmor !== undefined ? 'apparmor' : 'service');
+      case 'lsm.apparmor': return privileged ?? opt('apparmor', s.appliedAppArmor !== undefined ? 'apparmor' : 'service');
+      case 'pss.container.appArmorProfile': return opt('apparmor', s.appliedAppArmor !== undefined ? 'apparmor' : 'service');
       case 'lsm.selinux': case 'pss.container.seLinuxOptions': return opt('label');
       case 'pss.container.seccompProfile': return opt('seccomp');
       case 'pss.hostNetwork': return place('network');

@@ -26,6 +26,7 @@ export function dockerPodFacts(s: DockerSettings, opts: readonly SecurityOpt[], 
     ...(s.capAdd.length || s.capDrop.length ? { capabilities: { add: s.capAdd, drop: s.capDrop } } : {}),
     seccompType: !seccomp ? 'RuntimeDefault' : seccomp.value === 'unconfined' ? 'Unconfined' : 'Localhost',
     ...(apparmor ? { appArmorType: apparmor.value === 'unconfined' ? 'Unconfined' : apparmor.value === 'docker-default' ? 'RuntimeDefault' : 'Localhost' } : {}),
+    ...(!apparmor && s.appliedAppArmor === 'unconfined' ? { appArmorType: 'Unconfined' } : {}),
     ...(seLinux(opts) ? { seLinux: seLinux(opts)! } : {}),
     ...(uid !== undefined ? { runAsUser: uid, runAsNonRoot: uid !== 0 } : {}),
   };

@@ -5,9 +5,8 @@
  */
 import type { InputFormat, InputResult, InputText } from '../format.js';
 import type { InputError } from '../../model/finding.js';
-import type { LocatedSubject, SourceDocument } from '../../model/located.js';
-import { parseJson } from '../json-document.js';
-import { CaplintError } from '../../errors.js';
+import type { LocatedSubject } from '../../model/located.js';
+import { placedError, readJsonInput } from '../placed-error.js';
 import { join } from '../../model/pointer.js';
 import { isRecord } from '../kubernetes/workloads.js';
 import { locatedDockerSubject } from '../docker-like/located.js';
@@ -16,16 +15,12 @@ import { inspectSettings } from './to-settings.js';
 const format: InputFormat = {
   name: 'docker',
   load(input: InputText): InputResult {
-    let document;
-    try {
-      document = parseJson(input.file, input.text);
-    } catch (error) {
-      if (!(error instanceof CaplintError)) throw error;
-      return { subjects: [], errors: [{ file: input.file, line: error.place?.line ?? null, column: error.place?.column ?? null, message: error.message }] };
-    }
+    const read = readJsonInput(input);
+    if ('error' in read) return { subjects: [], errors: [read.error] };
+    const { document } = read;
     const subjects: LocatedSubject[] = [];
     const errors: InputError[] = [];
-    const problem = (pointer: string, message: string) => place(errors, document, pointer, message);
+    const problem = (pointer: string, message: string) => errors.push(placedError(document, pointer, message));
     const items = Array.isArray(document.value) ? document.value : [document.value];
     items.forEach((item, i) => {
       const base = Array.isArray(document.value) ? join('', i) : '';
@@ -39,10 +34,5 @@ const format: InputFormat = {
     return { subjects, errors };
   },
 };
-
-function place(errors: InputError[], document: SourceDocument, pointer: string, message: string): void {
-  const span = document.span(pointer);
-  errors.push({ file: document.file, line: span?.line ?? null, column: span?.column ?? null, message });
-}
 
 export default format;

@@ -74,7 +74,7 @@ export function inspectSettings(c: Record<string, unknown>, base: string, proble
     if (field === 'user') return join(base, 'Config', 'User');
     if (field === 'labels') return item === undefined ? join(base, 'Config', 'Labels') : join(base, 'Config', 'Labels', String(item));
     if (field === 'apparmor') return join(base, 'AppArmorProfile');
-    if (field === 'cpu') return join(base, 'HostConfig', nano !== null ? 'NanoCpus' : 'CpuQuota');
+    if (field === 'cpu') return join(base, 'HostConfig', quota !== null && nano === null ? 'CpuQuota' : 'NanoCpus');
     if (field === 'mounts') {
       const i = item === undefined ? -1 : Number(item);
       return i < 0 ? join(base, 'HostConfig', 'Binds') : i < binds.length ? join(base, 'HostConfig', 'Binds', i) : join(base, 'HostConfig', 'Mounts', i - binds.length);

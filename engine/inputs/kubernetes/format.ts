@@ -6,6 +6,7 @@
 import type { InputFormat, InputResult, InputText, LoadOptions } from '../format.js';
 import type { InputError } from '../../model/finding.js';
 import type { LocatedSubject, SourceDocument } from '../../model/located.js';
+import { placedError } from '../placed-error.js';
 import { readDocuments } from '../read-documents.js';
 import { findWorkloads } from './workloads.js';
 import { workloadSubjects } from './workload-subjects.js';
@@ -15,10 +16,7 @@ const format: InputFormat = {
   load(input: InputText, options?: LoadOptions): InputResult {
     const subjects: LocatedSubject[] = [];
     const errors: InputError[] = [];
-    const place = (document: SourceDocument, pointer: string, message: string) => {
-      const span = document.span(pointer);
-      errors.push({ file: input.file, line: span?.line ?? null, column: span?.column ?? null, message });
-    };
+    const place = (document: SourceDocument, pointer: string, message: string) => errors.push(placedError(document, pointer, message));
     for (const doc of readDocuments(input)) {
       if ('error' in doc) {
         errors.push(doc.error);
