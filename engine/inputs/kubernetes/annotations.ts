@@ -10,6 +10,14 @@ import { isRecord } from './workloads.js';
 
 const SCOPED = 'caplint.dev/ignore.';
 
+/** The pod template's own annotations: what the kubelet and Pod Security read (AppArmor, seccomp). */
+export function templateAnnotations(w: Workload): Record<string, string> {
+  let node: unknown = w.value;
+  for (const token of w.podMeta.slice(w.object.length).split('/').slice(1)) node = isRecord(node) ? node[token] : undefined;
+  const found = isRecord(node) && isRecord(node.annotations) ? node.annotations : {};
+  return Object.fromEntries(Object.entries(found).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
 export function scopedAnnotations(w: Workload, container: string): { annotations: Record<string, string>; places: Map<string, string> } {
   const annotations: Record<string, string> = {};
   const places = new Map<string, string>();

@@ -26,7 +26,7 @@ export function kubeLocator(p: KubePlaces, spec: PodSpec, container: Container, 
   const annotation = (key: string) => p.annotations.get(key) ?? null;
   const seccomp = () => {
     if (privileged) return privileged;
-    const source = seccompSource(spec, container, subject.annotations);
+    const source = seccompSource(spec, container, subject.podSecurity?.annotations ?? {});
     if (source === 'container') return CS('seccompProfile');
     if (source === 'pod') return P('securityContext', 'seccompProfile');
     if (source === 'none') return CS();

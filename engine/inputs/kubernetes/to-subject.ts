@@ -21,8 +21,10 @@ export interface ContainerInput {
   readonly type: ContainerType;
   readonly primary: boolean;
   readonly file: string;
-  /** Object and pod template annotations, merged. */
+  /** Object and pod template annotations, merged, with the suppressions that apply to this container. */
   readonly annotations: Readonly<Record<string, string>>;
+  /** The pod template's annotations (legacy seccomp and AppArmor settings live there). */
+  readonly podAnnotations: Readonly<Record<string, string>>;
   readonly localhost: LocalhostLoader;
 }
 
@@ -36,7 +38,7 @@ export function containerSubject(input: ContainerInput): { subject: Subject; bad
   const uid = sc.runAsUser ?? pod.runAsUser;
   const gid = sc.runAsGroup ?? pod.runAsGroup;
   const { capabilities, bad } = effectiveCapabilities({ add: sc.capabilities?.add ?? [], drop: sc.capabilities?.drop ?? [] }, privileged, uid !== undefined && uid !== 0);
-  const seccomp: SeccompState = seccompState(spec, container, input.annotations, privileged, input.localhost);
+  const seccomp: SeccompState = seccompState(spec, container, input.podAnnotations, privileged, input.localhost);
   const unmasked = privileged || sc.procMount === 'Unmasked';
   const subject: Subject = {
     kind: 'kubernetes',
@@ -58,10 +60,10 @@ export function containerSubject(input: ContainerInput): { subject: Subject; bad
     sysctls: Object.fromEntries((pod.sysctls ?? []).map((s) => [s.name, s.value ?? ''])),
     maskedPaths: unmasked ? [] : unknown('the runtime\'s defaults apply (procMount Default)'),
     readonlyPaths: unmasked ? [] : unknown('the runtime\'s defaults apply (procMount Default)'),
-    lsm: { apparmor: appArmorProfile(spec, container, input.annotations, privileged), selinux: seLinuxLabel(spec, container) },
+    lsm: { apparmor: appArmorProfile(spec, container, input.podAnnotations, privileged), selinux: seLinuxLabel(spec, container) },
     limits: limits(container),
     annotations: input.annotations,
-    podSecurity: podFacts(input.workload, spec, container, input.type, input.primary, input.annotations),
+    podSecurity: podFacts(input.workload, spec, container, input.type, input.primary, input.podAnnotations),
   };
   return { subject, badCaps: bad };
 }

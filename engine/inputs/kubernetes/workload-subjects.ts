@@ -14,7 +14,7 @@ import type { Workload } from './workloads.js';
 import { isRecord } from './workloads.js';
 import { containerSubject } from './to-subject.js';
 import { kubeLocator } from './locate.js';
-import { scopedAnnotations } from './annotations.js';
+import { scopedAnnotations, templateAnnotations } from './annotations.js';
 
 type Problem = (pointer: string, message: string) => void;
 
@@ -30,6 +30,7 @@ export function workloadSubjects(w: Workload, document: SourceDocument, options:
   }
   const spec = specValue as PodSpec;
   const out: LocatedSubject[] = [];
+  const podAnnotations = templateAnnotations(w);
   let primary = true;
   for (const [list, type] of LISTS) {
     (spec[list] ?? []).forEach((container, index) => {
@@ -41,7 +42,7 @@ export function workloadSubjects(w: Workload, document: SourceDocument, options:
         if (read.error) problem(join(containerPointer, 'securityContext', 'seccompProfile'), `${label} container ${container.name}: ${read.error} (under --seccomp-root)`);
         return read.state;
       };
-      const { subject, badCaps } = containerSubject({ workload: label, spec, container, type, primary, file: document.file, annotations, localhost });
+      const { subject, badCaps } = containerSubject({ workload: label, spec, container, type, primary, file: document.file, annotations, podAnnotations, localhost });
       primary = false;
       for (const bad of badCaps) {
         problem(join(containerPointer, 'securityContext', 'capabilities', bad.list, bad.index), `"${bad.name}" is not a capability${hint(bad.name.toUpperCase().startsWith('CAP_') ? bad.name : `CAP_${bad.name}`, CAPABILITY_NAMES)}`);

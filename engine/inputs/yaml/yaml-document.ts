@@ -18,6 +18,9 @@ export interface ParsedYaml {
 }
 
 export class YamlDocument implements SourceDocument {
+  /** Resolving an alias walks the whole document: once per alias is enough. */
+  private readonly aliases = new Map<unknown, unknown>();
+
   constructor(
     readonly file: string,
     readonly text: string,
@@ -80,7 +83,9 @@ export class YamlDocument implements SourceDocument {
   }
 
   private deref(node: unknown): unknown {
-    return isAlias(node) ? node.resolve(this.doc) : node;
+    if (!isAlias(node)) return node;
+    if (!this.aliases.has(node)) this.aliases.set(node, node.resolve(this.doc));
+    return this.aliases.get(node);
   }
 }
 
