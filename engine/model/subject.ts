@@ -124,6 +124,8 @@ export interface Limits {
 export interface UserIdentity {
   readonly uid: Maybe<number>;
   readonly gid: Maybe<number>;
+  /** Known not to be uid 0 even when the uid itself is unknown (Kubernetes runAsNonRoot: true: the kubelet refuses root). */
+  readonly nonRoot?: boolean;
 }
 
 export interface LsmLabels {

@@ -98,3 +98,12 @@ describe('Kubernetes input', () => {
     expect(findings.map((f) => `${f.line} ${f.ruleId} ${f.subject}`)).toEqual(['14 pss/privileged Pod/p container b']);
   });
 });
+
+describe('Kubernetes user identity', () => {
+  it('runAsNonRoot: true without runAsUser: the uid is unknown but known not to be root', async () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsNonRoot: true}\n  containers:\n  - name: c\n    image: x\n';
+    const { subjects, findings } = await auditText('p.yaml', text);
+    expect(subjects[0]!.user).toEqual({ uid: { unknown: true, reason: 'set by the image' }, gid: { unknown: true, reason: 'set by the image' }, nonRoot: true });
+    expect(findings.filter((f) => f.ruleId === 'privileges/no-root-without-userns')).toEqual([]);
+  });
+});

@@ -52,7 +52,7 @@ export function containerSubject(input: ContainerInput): { subject: Subject; bad
     seccomp,
     noNewPrivileges: sc.allowPrivilegeEscalation === false && !privileged,
     privileged,
-    user: { uid: uid ?? unknown('set by the image'), gid: gid ?? unknown('set by the image') },
+    user: { uid: uid ?? unknown('set by the image'), gid: gid ?? unknown('set by the image'), ...((sc.runAsNonRoot ?? pod.runAsNonRoot) === true ? { nonRoot: true } : {}) },
     readOnlyRootfs: sc.readOnlyRootFilesystem === true,
     mounts: hostMounts(spec, container),
     devices: [],
