@@ -107,3 +107,12 @@ describe('Kubernetes user identity', () => {
     expect(findings.filter((f) => f.ruleId === 'privileges/no-root-without-userns')).toEqual([]);
   });
 });
+
+describe('Kubernetes null fields', () => {
+  it('a null field is unset, as the API server reads it (Helm renders empty values as null)', async () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: null\n  containers:\n  - name: c\n    image: x\n    securityContext: null\n    resources: {limits: null}\n';
+    const { errors, subjects } = await auditText('p.yaml', text);
+    expect(errors).toEqual([]);
+    expect(subjects).toHaveLength(1);
+  });
+});

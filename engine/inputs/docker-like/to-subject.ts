@@ -31,8 +31,9 @@ export function dockerSubject(s: DockerSettings, file: string): { subject: Subje
     devices: s.devices.map((d) => ({ path: d.host, type: 'c' })),
     deviceRules: s.privileged ? [{ allow: true, type: 'a', major: null, minor: null, access: 'rwm' }] : [],
     sysctls: Object.fromEntries(s.sysctls),
-    maskedPaths: s.privileged ? [] : unknown('the runtime\'s defaults apply'),
-    readonlyPaths: s.privileged ? [] : unknown('the runtime\'s defaults apply'),
+    // Privileged, or `systempaths=unconfined`: /proc and /sys are neither masked nor read-only.
+    maskedPaths: s.privileged || findOpt(opts, 'systempaths')?.value === 'unconfined' ? [] : unknown('the runtime\'s defaults apply'),
+    readonlyPaths: s.privileged || findOpt(opts, 'systempaths')?.value === 'unconfined' ? [] : unknown('the runtime\'s defaults apply'),
     lsm: {
       apparmor: s.privileged ? 'unconfined' : findOpt(opts, 'apparmor')?.value ?? (s.appliedAppArmor || 'docker-default'),
       selinux: label.length ? label.map((o) => o.value).join(',') : null,

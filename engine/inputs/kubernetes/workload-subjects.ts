@@ -22,7 +22,8 @@ const LISTS = [['containers', 'container'], ['initContainers', 'initContainer'],
 
 export function workloadSubjects(w: Workload, document: SourceDocument, options: LoadOptions, problem: Problem): LocatedSubject[] {
   const label = `${w.kind}/${w.name}`;
-  const specValue = w.value === undefined ? undefined : valueAt(w, document);
+  // Kubernetes treats a null field as unset (Helm renders `securityContext: null` from an empty value).
+  const specValue = dropNulls(valueAt(w, document));
   if (!validate(specValue)) {
     const first = (validate as unknown as { errors: ErrorObject[] }).errors[0]!;
     problem(w.podSpec + first.instancePath, `${label}: not a valid pod spec: ${describeSchemaError({ ...first, instancePath: `${w.podSpec}${first.instancePath}` })}`);
@@ -52,6 +53,12 @@ export function workloadSubjects(w: Workload, document: SourceDocument, options:
     });
   }
   return out;
+}
+
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, dropNulls(v)]));
 }
 
 function valueAt(w: Workload, _document: SourceDocument): unknown {
