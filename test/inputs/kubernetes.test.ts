@@ -116,3 +116,14 @@ describe('Kubernetes null fields', () => {
     expect(subjects).toHaveLength(1);
   });
 });
+
+describe('Kubernetes JSON', () => {
+  it('reads `kubectl get -o json` output (a List) with positions', async () => {
+    const list = { apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'j' }, spec: { hostIPC: true, containers: [{ name: 'c', image: 'x' }] } }] };
+    const text = JSON.stringify(list, null, 2);
+    const { findings, subjects } = await auditText('pods.json', text, 'pss-baseline');
+    expect(subjects.map((s) => s.name)).toEqual(['Pod/j container c']);
+    const line = text.split('\n').findIndex((l) => l.includes('hostIPC')) + 1;
+    expect(findings.map((f) => `${f.line} ${f.ruleId}`)).toEqual([`${line} pss/host-namespaces`]);
+  });
+});
