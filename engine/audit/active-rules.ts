@@ -1,7 +1,8 @@
-/** The rules an audit runs, with their options merged over defaults. */
+/** The rules an audit runs by default (the `default` policy), with their options merged over defaults. */
 import type { ActiveRule } from '../runner/run-rules.js';
+import { DEFAULT_POLICY, loadPolicy } from '../policy/load-policy.js';
 
 export async function activeBuiltinRules(): Promise<ActiveRule[]> {
-  const { BUILTIN_RULES } = await import('../../rules/index.js');
-  return BUILTIN_RULES.map((rule) => ({ rule, options: { ...(rule.meta.defaultOptions ?? {}) } }));
+  // A built-in policy is found by name, never relative to a directory.
+  return (await loadPolicy(DEFAULT_POLICY, '/')).rules;
 }
