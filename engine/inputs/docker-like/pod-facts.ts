@@ -41,6 +41,8 @@ export function dockerPodFacts(s: DockerSettings, opts: readonly SecurityOpt[], 
     pod: { sysctls: s.sysctls.map(([name]) => name) },
     containerLevel: container,
     volumes: s.mounts.map((m) => ({ name: m.source || m.target, source: m.type === 'bind' ? 'hostPath' : null })),
+    // Published ports are how Docker exposes a service (its Service, in Kubernetes terms), so they are not
+    // read as hostPorts: the Host Ports control guards against pods bypassing Services and network policy.
     hostPorts: [],
     probeHosts: [],
     annotations: {},
