@@ -91,4 +91,14 @@ describe('compose input', () => {
     const { findings } = await auditText(file('s.yaml'), text, 'pss-baseline');
     expect(findings.map((f) => `${f.line} ${f.ruleId}`)).toEqual(['8 caplint/suppression']);
   });
+
+  it('extends concatenates sequences and locates each item where it is written', async () => {
+    const text = 'services:\n  base:\n    image: x\n    cap_add: [SYS_PTRACE]\n  child:\n    extends: base\n    cap_add:\n      - SYS_ADMIN\n';
+    const { findings } = await auditText(file('e.yaml'), text, 'pss-baseline');
+    const child = findings.filter((f) => f.subject === 'service "child"' && f.ruleId === 'pss/capabilities-baseline');
+    expect(child.map((f) => `${f.line}:${f.column} ${f.message.split(' [')[0]}`)).toEqual([
+      '4:15 service "child" adds the capability "SYS_PTRACE", which is not in the baseline set.',
+      '8:9 service "child" adds the capability "SYS_ADMIN", which is not in the baseline set.',
+    ]);
+  });
 });

@@ -2,14 +2,30 @@
  * `extends` within one compose file: the base service's settings, overridden
  * by the service's own; sequences (cap_add, volumes, ...) are concatenated.
  * Each top-level key remembers where its text is: one pointer for a scalar
- * or mapping, one per item for a sequence.
+ * or mapping; for a sequence, the lists its items came from, in order.
  */
 import { join } from '../../model/pointer.js';
 import { isRecord } from '../kubernetes/workloads.js';
 
+/** A run of sequence items written in one list. */
+export interface ListSegment {
+  readonly at: string;
+  readonly length: number;
+}
+
 export interface ResolvedService {
   readonly value: Record<string, unknown>;
-  readonly origin: ReadonlyMap<string, string | readonly string[]>;
+  readonly origin: ReadonlyMap<string, string | readonly ListSegment[]>;
+}
+
+/** Pointer of item `index` of a sequence made of segments. */
+export function itemPointer(segments: readonly ListSegment[], index: number): string | undefined {
+  let i = index;
+  for (const s of segments) {
+    if (i < s.length) return join(s.at, i);
+    i -= s.length;
+  }
+  return segments[0]?.at;
 }
 
 export function resolveService(
@@ -22,7 +38,7 @@ export function resolveService(
     return undefined;
   }
   const value: Record<string, unknown> = {};
-  const origin = new Map<string, string | readonly string[]>();
+  const origin = new Map<string, string | readonly ListSegment[]>();
   const ext = own.extends;
   if (ext !== undefined) {
     const base = typeof ext === 'string' ? ext : isRecord(ext) && typeof ext.service === 'string' && ext.file === undefined ? ext.service : undefined;
@@ -41,13 +57,13 @@ export function resolveService(
     const previous = value[key];
     if (Array.isArray(v) && Array.isArray(previous)) {
       value[key] = [...previous, ...v];
-      origin.set(key, [...(origin.get(key) as string[]), ...v.map((_, i) => join(pointer, key, i))]);
+      origin.set(key, [...(origin.get(key) as ListSegment[]), { at: join(pointer, key), length: v.length }]);
     } else if (isRecord(v) && isRecord(previous)) {
       value[key] = { ...previous, ...v };
       origin.set(key, join(pointer, key));
     } else {
       value[key] = v;
-      origin.set(key, Array.isArray(v) ? v.map((_, i) => join(pointer, key, i)) : join(pointer, key));
+      origin.set(key, Array.isArray(v) ? [{ at: join(pointer, key), length: v.length }] : join(pointer, key));
     }
   }
   return { value, origin };

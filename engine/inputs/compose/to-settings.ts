@@ -7,6 +7,7 @@ import { unknown } from '../../model/subject.js';
 import { isRecord } from '../kubernetes/workloads.js';
 import { readSeccompProfile } from '../read-profile.js';
 import type { ResolvedService } from './extends.js';
+import { itemPointer } from './extends.js';
 import { composeDevice, composeVolume } from './volumes.js';
 import { parseBytes, parseCpus } from './units.js';
 import { composeLabels } from './labels.js';
@@ -23,7 +24,7 @@ export function composeSettings(name: string, svc: ResolvedService, file: string
   const v = svc.value;
   const at = (key: string, item?: number) => {
     const o = svc.origin.get(key);
-    if (Array.isArray(o)) return (item !== undefined ? o[item] : undefined) ?? o[0] ?? join('/services', name, key);
+    if (Array.isArray(o)) return (item !== undefined ? itemPointer(o, item) : o[0]?.at) ?? join('/services', name, key);
     return typeof o === 'string' ? o : join('/services', name, key);
   };
   const strings = (key: string): string[] => {

@@ -4,7 +4,7 @@
  * by walking the same AST, following aliases and `<<` merge keys, so a field
  * set through an anchor points at the text that set it.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import type { SourceDocument, Span } from '../../model/located.js';
 import { parsePointer, pointerOf } from '../../model/pointer.js';
@@ -20,6 +20,7 @@ export interface ParsedYaml {
 export class YamlDocument implements SourceDocument {
   /** Resolving an alias walks the whole document: once per alias is enough. */
   private readonly aliases = new Map<unknown, unknown>();
+  private anchorMap: Map<string, unknown> | undefined;
 
   constructor(
     readonly file: string,
@@ -84,8 +85,25 @@ export class YamlDocument implements SourceDocument {
 
   private deref(node: unknown): unknown {
     if (!isAlias(node)) return node;
-    if (!this.aliases.has(node)) this.aliases.set(node, node.resolve(this.doc));
+    if (!this.aliases.has(node)) this.aliases.set(node, this.anchors().get(node.source) ?? node.resolve(this.doc));
     return this.aliases.get(node);
+  }
+
+  /** Anchored nodes by name, found in one walk; a name defined twice is left to the yaml package's own lookup. */
+  private anchors(): Map<string, unknown> {
+    if (this.anchorMap) return this.anchorMap;
+    const map = new Map<string, unknown>();
+    const twice = new Set<string>();
+    visit(this.doc, {
+      Node: (_, n) => {
+        if (!n.anchor) return;
+        if (map.has(n.anchor)) twice.add(n.anchor);
+        map.set(n.anchor, n);
+      },
+    });
+    for (const name of twice) map.delete(name);
+    this.anchorMap = map;
+    return map;
   }
 }
 
