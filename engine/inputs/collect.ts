@@ -74,6 +74,17 @@ async function walk(
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Files are read a few at a time (a tree of small compose files is otherwise one round trip each),
+  // and taken in name order, their errors too.
+  const pending: { shown: string; name: string; read: Promise<string | undefined>; failures: [string, string][] }[] = [];
+  const drain = async () => {
+    for (const p of pending.splice(0)) {
+      const text = await p.read;
+      for (const [file, message] of p.failures) fail(file, message);
+      // Other YAML and JSON files in a tree (CI workflows, package.json) are skipped unless they sniff as a format.
+      if (text !== undefined && (p.name === 'config.json' || detectFormat(text, p.shown))) out.push({ file: p.shown, text });
+    }
+  };
   for (const entry of entries) {
     const childShown = join(shown, entry.name);
     const childAbsolute = join(absolute, entry.name);
@@ -91,13 +102,16 @@ async function walk(
         continue;
       }
     }
-    if (isDir) await walk(childShown, childAbsolute, seen, out, options, fail);
-    else if (isFile && isCandidateFile(entry.name)) {
-      const text = await readLimited(childShown, childAbsolute, size, options.maxBytes, fail);
-      // Other YAML and JSON files in a tree (CI workflows, package.json) are skipped unless they sniff as a format.
-      if (text !== undefined && (entry.name === 'config.json' || detectFormat(text, childShown))) out.push({ file: childShown, text });
+    if (isDir) {
+      await drain();
+      await walk(childShown, childAbsolute, seen, out, options, fail);
+    } else if (isFile && isCandidateFile(entry.name)) {
+      const failures: [string, string][] = [];
+      pending.push({ shown: childShown, name: entry.name, failures, read: readLimited(childShown, childAbsolute, size, options.maxBytes, (f, m) => failures.push([f, m])) });
+      if (pending.length >= 16) await drain();
     }
   }
+  await drain();
 }
 
 async function readLimited(
