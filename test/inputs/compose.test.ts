@@ -101,4 +101,19 @@ describe('compose input', () => {
       '8:9 service "child" adds the capability "SYS_ADMIN", which is not in the baseline set.',
     ]);
   });
+
+  it('reads deploy.resources.limits, long volume syntax and relative bind mounts', async () => {
+    const text = [
+      'services:', '  a:', '    image: x', '    deploy:', '      resources:', '        limits: {cpus: "1.5", memory: 1g, pids: 64}',
+      '    volumes:', '      - type: bind', '        source: /sys', '        target: /host-sys', '        read_only: true', '      - ./data:/data', '',
+    ].join('\n');
+    const { subjects, findings } = await auditText(file('d.yaml'), text);
+    expect(subjects[0]!.limits).toEqual({ memory: 1024 ** 3, pids: 64, cpu: { quota: 150000, period: 100000 } });
+    expect(subjects[0]!.mounts).toEqual([
+      { destination: '/host-sys', source: '/sys', type: 'bind', options: ['ro'], bind: true, readOnly: true },
+      { destination: '/data', source: './data', type: 'bind', options: [], bind: true, readOnly: false },
+    ]);
+    expect(findings.filter((f) => f.ruleId === 'mounts/no-sensitive-host-paths').map((f) => `${f.line} ${f.severity}`)).toEqual(['8 medium']);
+  });
 });
+
