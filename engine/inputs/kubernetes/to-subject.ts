@@ -37,7 +37,8 @@ export function containerSubject(input: ContainerInput): { subject: Subject; bad
   const privileged = sc.privileged === true;
   const uid = sc.runAsUser ?? pod.runAsUser;
   const gid = sc.runAsGroup ?? pod.runAsGroup;
-  const { capabilities, bad } = effectiveCapabilities({ add: sc.capabilities?.add ?? [], drop: sc.capabilities?.drop ?? [] }, privileged, uid !== undefined && uid !== 0);
+  const nonRoot = (sc.runAsNonRoot ?? pod.runAsNonRoot) === true;
+  const { capabilities, bad } = effectiveCapabilities({ add: sc.capabilities?.add ?? [], drop: sc.capabilities?.drop ?? [] }, privileged, (uid !== undefined && uid !== 0) || nonRoot);
   const seccomp: SeccompState = seccompState(spec, container, input.podAnnotations, privileged, input.localhost);
   const unmasked = privileged || sc.procMount === 'Unmasked';
   const subject: Subject = {
@@ -52,7 +53,7 @@ export function containerSubject(input: ContainerInput): { subject: Subject; bad
     seccomp,
     noNewPrivileges: sc.allowPrivilegeEscalation === false && !privileged,
     privileged,
-    user: { uid: uid ?? unknown('set by the image'), gid: gid ?? unknown('set by the image'), ...((sc.runAsNonRoot ?? pod.runAsNonRoot) === true ? { nonRoot: true } : {}) },
+    user: { uid: uid ?? unknown('set by the image'), gid: gid ?? unknown('set by the image'), ...(nonRoot ? { nonRoot: true } : {}) },
     readOnlyRootfs: sc.readOnlyRootFilesystem === true,
     mounts: hostMounts(spec, container),
     devices: [],
