@@ -1,5 +1,6 @@
 /** The built-in rules, sorted by id. */
 import type { RuleDefinition } from '../engine/rule-api.js';
+import caplintSuppression from './caplint/suppression.js';
 import capabilitiesNoAmbient from './capabilities/no-ambient.js';
 import capabilitiesNoDangerous from './capabilities/no-dangerous.js';
 import capabilitiesNoInheritable from './capabilities/no-inheritable.js';
@@ -19,6 +20,25 @@ import privilegesMaskedPaths from './privileges/masked-paths.js';
 import privilegesNoNewPrivileges from './privileges/no-new-privileges.js';
 import privilegesNoRootWithoutUserns from './privileges/no-root-without-userns.js';
 import privilegesReadOnlyRootfs from './privileges/read-only-rootfs.js';
+import pssApparmor from './pss/apparmor.js';
+import pssCapabilitiesBaseline from './pss/capabilities-baseline.js';
+import pssCapabilitiesRestricted from './pss/capabilities-restricted.js';
+import pssHostNamespaces from './pss/host-namespaces.js';
+import pssHostPathVolumes from './pss/host-path-volumes.js';
+import pssHostPorts from './pss/host-ports.js';
+import pssHostProbes from './pss/host-probes.js';
+import pssHostProcess from './pss/host-process.js';
+import pssPrivilegeEscalation from './pss/privilege-escalation.js';
+import pssPrivileged from './pss/privileged.js';
+import pssProcMount from './pss/proc-mount.js';
+import pssProcMountRestricted from './pss/proc-mount-restricted.js';
+import pssRunAsNonRoot from './pss/run-as-non-root.js';
+import pssRunAsUser from './pss/run-as-user.js';
+import pssSeccompBaseline from './pss/seccomp-baseline.js';
+import pssSeccompRestricted from './pss/seccomp-restricted.js';
+import pssSelinux from './pss/selinux.js';
+import pssSysctls from './pss/sysctls.js';
+import pssVolumeTypes from './pss/volume-types.js';
 import seccompArchitectures from './seccomp/architectures.js';
 import seccompDefaultDeny from './seccomp/default-deny.js';
 import seccompNoRiskySyscalls from './seccomp/no-risky-syscalls.js';
@@ -26,6 +46,7 @@ import seccompRequired from './seccomp/required.js';
 
 export const BUILTIN_RULES: readonly RuleDefinition[] = [
   capabilitiesNoAmbient,
+  caplintSuppression,
   capabilitiesNoDangerous,
   capabilitiesNoInheritable,
   capabilitiesWithinBounding,
@@ -44,6 +65,25 @@ export const BUILTIN_RULES: readonly RuleDefinition[] = [
   privilegesNoNewPrivileges,
   privilegesNoRootWithoutUserns,
   privilegesReadOnlyRootfs,
+  pssApparmor,
+  pssCapabilitiesBaseline,
+  pssCapabilitiesRestricted,
+  pssHostNamespaces,
+  pssHostPathVolumes,
+  pssHostPorts,
+  pssHostProbes,
+  pssHostProcess,
+  pssPrivilegeEscalation,
+  pssPrivileged,
+  pssProcMount,
+  pssProcMountRestricted,
+  pssRunAsNonRoot,
+  pssRunAsUser,
+  pssSeccompBaseline,
+  pssSeccompRestricted,
+  pssSelinux,
+  pssSysctls,
+  pssVolumeTypes,
   seccompArchitectures,
   seccompDefaultDeny,
   seccompNoRiskySyscalls,

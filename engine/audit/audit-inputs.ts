@@ -5,7 +5,7 @@
  */
 import type { Finding, InputError } from '../model/finding.js';
 import type { LocatedSubject } from '../model/located.js';
-import type { InputFormatName, InputText } from '../inputs/format.js';
+import type { InputFormatName, InputText, LoadOptions } from '../inputs/format.js';
 import { runRules, compareFindings, preparersOf } from '../runner/run-rules.js';
 
 /** Subjects checked together: rules that prepare work for a group (custom rules) pay per group, not per subject. */
@@ -21,7 +21,7 @@ export interface Audited {
 
 export async function auditInputs(
   inputs: readonly InputText[], rules: readonly ActiveRule[] | ((file: string) => readonly ActiveRule[]),
-  forced?: InputFormatName, onInput?: () => void,
+  forced?: InputFormatName, onInput?: () => void, options?: LoadOptions,
 ): Promise<Audited> {
   const rulesFor = typeof rules === 'function' ? rules : () => rules;
   const formats = new FormatCache();
@@ -44,7 +44,7 @@ export async function auditInputs(
   };
   for (const input of inputs) {
     onInput?.();
-    const loaded = await formats.load(input, forced);
+    const loaded = await formats.load(input, forced, options);
     out.errors.push(...loaded.errors);
     if (loaded.subjects.length === 0) continue;
     pending.push({ file: input.file, subjects: loaded.subjects });

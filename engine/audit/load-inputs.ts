@@ -4,13 +4,13 @@
  * that input only.
  */
 import { FORMAT_LOADERS } from '../inputs/format.js';
-import type { InputFormat, InputFormatName, InputResult, InputText } from '../inputs/format.js';
+import type { InputFormat, InputFormatName, InputResult, InputText, LoadOptions } from '../inputs/format.js';
 import { detectFormat, unrecognised } from '../inputs/detect.js';
 
 export class FormatCache {
   private readonly formats = new Map<InputFormatName, InputFormat>();
 
-  async load(input: InputText, forced?: InputFormatName): Promise<InputResult> {
+  async load(input: InputText, forced?: InputFormatName, options?: LoadOptions): Promise<InputResult> {
     if (input.text.trim() === '') {
       return { subjects: [], errors: [{ file: input.file, line: 1, column: 1, message: 'the file is empty; expected a container config' }] };
     }
@@ -21,17 +21,17 @@ export class FormatCache {
       format = await FORMAT_LOADERS[name]();
       this.formats.set(name, format);
     }
-    return format.load(input);
+    return format.load(input, options);
   }
 }
 
 /** Load every input (no rules): for callers that need the subjects alone. */
-export async function loadInputs(inputs: readonly InputText[], forced?: InputFormatName): Promise<InputResult & { subjects: InputResult['subjects'] }> {
+export async function loadInputs(inputs: readonly InputText[], forced?: InputFormatName, options?: LoadOptions): Promise<InputResult & { subjects: InputResult['subjects'] }> {
   const cache = new FormatCache();
   const subjects = [];
   const errors = [];
   for (const input of inputs) {
-    const result = await cache.load(input, forced);
+    const result = await cache.load(input, forced, options);
     subjects.push(...result.subjects);
     errors.push(...result.errors);
   }

@@ -22,12 +22,15 @@ import { packageJson } from '../paths.js';
 
 const HELP = `Usage: caplint audit [PATH...|-] [options]
 
-Audit container configs (files, directories searched for config.json, or - for stdin).
+Audit container configs: OCI config.json, Kubernetes manifests, compose files, docker inspect output
+(files, directories searched for them, or - for stdin).
 
 Options:
   --format FORMAT        ${FORMAT_NAMES.join('|')} (repeatable; default text)
   --output FILE          write the preceding --format to FILE
   --fail-on SEVERITY     ${[...SEVERITIES, 'never'].join('|')} (default high)
+  --policy NAME|FILE     rules to apply: default, restricted, pss-baseline, pss-restricted, or a profile file
+  --seccomp-root DIR     where Kubernetes Localhost seccomp profiles live (read and analysed)
   --input-format FORMAT  ${INPUT_FORMATS.join('|')} (default: detect from content)
   --max-bytes N          largest input read, in bytes (default ${DEFAULT_MAX_BYTES})
   --rule-file FILE       a custom rule in TypeScript (repeatable); checked and sandboxed before it runs
@@ -44,6 +47,8 @@ const OPTIONS = {
   output: { type: 'string', short: 'o', multiple: true },
   'fail-on': { type: 'string' },
   'input-format': { type: 'string' },
+  policy: { type: 'string' },
+  'seccomp-root': { type: 'string' },
   'max-bytes': { type: 'string' },
   'rule-file': { type: 'string', multiple: true },
   baseline: { type: 'string' },
@@ -70,7 +75,8 @@ const audit: Command = {
 
     const configFile = values['no-config'] ? undefined : values.config ?? findConfig(io.cwd);
     const config = configFile === undefined ? undefined : loadConfig(configFile, io.cwd);
-    const ruleSet = await activeRules([...(config?.config.ruleFiles ?? []), ...(values['rule-file'] ?? [])], io.cwd);
+    const policyName = values.policy ?? config?.config.policy;
+    const ruleSet = await activeRules([...(config?.config.ruleFiles ?? []), ...(values['rule-file'] ?? [])], io.cwd, policyName);
     const settings = auditSettings({
       ...(config ? { config } : {}), all: ruleSet.all, active: ruleSet.rules, cwd: io.cwd,
       ...(failOn ? { failOn } : {}), ...(values.baseline ? { baseline: values.baseline } : {}), ...(flagOutputs ? { outputs: flagOutputs } : {}),
@@ -79,7 +85,8 @@ const audit: Command = {
 
     const collected = await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
     const progress = await progressFor(io, collected.inputs.length);
-    const audited = await auditInputs(collected.inputs, settings.rulesFor, inputFormat, progress && (() => progress.tick()));
+    const loadOptions = { cwd: io.cwd, ...(values['seccomp-root'] === undefined ? {} : { seccompRoot: resolve(io.cwd, values['seccomp-root']) }) };
+    const audited = await auditInputs(collected.inputs, settings.rulesFor, inputFormat, progress && (() => progress.tick()), loadOptions);
     progress?.done();
     const compared = settings.baseline === undefined ? undefined : await applyBaseline(settings.baseline, values['update-baseline'] === true, audited.findings, io);
     const report = buildReport({
@@ -90,7 +97,7 @@ const audit: Command = {
       errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
       rules: settings.rulesFor(''),
       failOn: settings.failOn,
-      policy: config ? `built-in rules with ${config.file}` : 'built-in rules',
+      policy: config ? `${ruleSet.policy} with ${config.file}` : ruleSet.policy,
       version: (packageJson() as { version: string }).version,
     });
     await writeReports(report, settings.outputs, io);

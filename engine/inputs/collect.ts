@@ -9,7 +9,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync
 import { join, resolve } from 'node:path';
 import type { InputError } from '../model/finding.js';
 import { describeFsError } from '../errors.js';
-import { isCandidateFile } from './detect.js';
+import { detectFormat, isCandidateFile } from './detect.js';
 import type { InputText } from './format.js';
 
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
@@ -46,7 +46,7 @@ export async function collectInputs(paths: readonly string[], options: CollectOp
       const before = inputs.length;
       walk(path, absolute, new Set(), inputs, options, fail);
       if (inputs.length === before && !errors.some((e) => e.file.startsWith(path)))
-        fail(path, 'the directory holds no config.json to audit');
+        fail(path, 'the directory holds no container config to audit (config.json, Kubernetes or compose YAML, docker inspect JSON)');
       continue;
     }
     const text = readLimited(path, absolute, info.size, options.maxBytes, fail);
@@ -96,7 +96,8 @@ function walk(
     if (isDir) walk(childShown, childAbsolute, seen, out, options, fail);
     else if (isFile && isCandidateFile(entry.name)) {
       const text = readLimited(childShown, childAbsolute, size, options.maxBytes, fail);
-      if (text !== undefined) out.push({ file: childShown, text });
+      // Other YAML and JSON files in a tree (CI workflows, package.json) are skipped unless they sniff as a format.
+      if (text !== undefined && (entry.name === 'config.json' || detectFormat(text, childShown))) out.push({ file: childShown, text });
     }
   }
 }

@@ -6,16 +6,29 @@ import type { InputFormatName } from './format.js';
 import { parseJson } from './json-document.js';
 import { CaplintError } from '../errors.js';
 
+const KUBE_API = /^[ \t-]*apiVersion:[ \t]*\S/m;
+const KUBE_KIND = /^[ \t-]*kind:[ \t]*\S/m;
+const COMPOSE = /^services:[ \t]*(?:#.*)?$/m;
+
 /** Which format a text is, or undefined when nothing claims it. */
 export function detectFormat(text: string, _file: string): InputFormatName | undefined {
   const head = text.slice(0, 64 * 1024);
-  if (/"ociVersion"\s*:/.test(head)) return 'oci';
+  const first = head.trimStart().charAt(0);
+  if (first === '{' || first === '[') {
+    if (/"ociVersion"\s*:/.test(head)) return 'oci';
+    if (first === '[' && /"HostConfig"\s*:/.test(head)) return 'docker';
+    if (/"apiVersion"\s*:/.test(head) && /"kind"\s*:/.test(head)) return 'kubernetes';
+    if (/"services"\s*:/.test(head)) return 'compose';
+    return undefined;
+  }
+  if (COMPOSE.test(head) && !/^apiVersion:/m.test(head)) return 'compose';
+  if (KUBE_API.test(head) && KUBE_KIND.test(head)) return 'kubernetes';
   return undefined;
 }
 
-/** File names worth reading when walking a directory. */
+/** File names worth reading when walking a directory (all but config.json must also sniff as a format). */
 export function isCandidateFile(name: string): boolean {
-  return name === 'config.json';
+  return name === 'config.json' || /\.(ya?ml|json)$/i.test(name);
 }
 
 /** The error for a text no format claims: a JSON syntax error where it is JSON-ish, else what was expected. */
@@ -33,7 +46,7 @@ export function unrecognised(input: { file: string; text: string }): { file: str
     file: input.file,
     line: 1,
     column: 1,
-    message: 'not a container config caplint reads: expected an OCI runtime config (a JSON object with "ociVersion")',
+    message: 'not a container config caplint reads: expected an OCI runtime config (JSON with "ociVersion"), Kubernetes manifests (apiVersion and kind), a compose file (services:) or `docker inspect` output (--input-format forces one)',
   };
 }
 

@@ -2,7 +2,7 @@
 import type { InputError } from '../model/finding.js';
 import type { LocatedSubject } from '../model/located.js';
 
-export const INPUT_FORMATS = ['oci'] as const;
+export const INPUT_FORMATS = ['oci', 'kubernetes', 'compose', 'docker'] as const;
 export type InputFormatName = (typeof INPUT_FORMATS)[number];
 
 export interface InputText {
@@ -16,11 +16,20 @@ export interface InputResult {
   readonly errors: readonly InputError[];
 }
 
+/** What a format may need beyond the text: where relative paths start, where Localhost seccomp profiles live. */
+export interface LoadOptions {
+  readonly cwd: string;
+  readonly seccompRoot?: string;
+}
+
 export interface InputFormat {
   readonly name: InputFormatName;
-  load(input: InputText): InputResult;
+  load(input: InputText, options?: LoadOptions): InputResult;
 }
 
 export const FORMAT_LOADERS: Readonly<Record<InputFormatName, () => Promise<InputFormat>>> = {
   oci: async () => (await import('./oci/format.js')).default,
+  kubernetes: async () => (await import('./kubernetes/format.js')).default,
+  compose: async () => (await import('./compose/format.js')).default,
+  docker: async () => (await import('./docker/format.js')).default,
 };

@@ -17,10 +17,11 @@ export function sysctlNamespace(name: string): NamespaceType | undefined {
   return undefined;
 }
 
-/** The sysctls Kubernetes considers safe (allowed by the Pod Security baseline). */
+/** The sysctls Kubernetes considers safe (allowed by the Pod Security baseline, as of 1.37). */
 export const SAFE_SYSCTLS: ReadonlySet<string> = new Set([
   'kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_unprivileged_port_start',
   'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range', 'net.ipv4.ip_local_reserved_ports',
   'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl',
   'net.ipv4.tcp_keepalive_probes', 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem',
+  'net.ipv4.tcp_slow_start_after_idle', 'net.ipv4.tcp_notsent_lowat',
 ]);

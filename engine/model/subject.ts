@@ -6,6 +6,7 @@
  */
 import type { NamespaceType } from '../linux/namespaces.js';
 import type { SourceDocument } from './located.js';
+import type { PodSecurityFacts } from './pod-security.js';
 
 export type SubjectKind = 'oci' | 'kubernetes' | 'compose' | 'docker' | 'process';
 export const SUBJECT_KINDS: readonly SubjectKind[] = ['oci', 'kubernetes', 'compose', 'docker', 'process'];
@@ -81,8 +82,8 @@ export interface SeccompProfileSource {
 export type SeccompState =
   /** No filter at all. */
   | { readonly mode: 'disabled' }
-  /** Explicitly unconfined (Kubernetes `Unconfined`, compose `seccomp:unconfined`). */
-  | { readonly mode: 'unconfined' }
+  /** Unconfined (Kubernetes `Unconfined`, compose `seccomp:unconfined`); `implicit` says why when nothing asked for it. */
+  | { readonly mode: 'unconfined'; readonly implicit?: string }
   | { readonly mode: 'strict' }
   /** The runtime's default profile, contents not in the input. */
   | { readonly mode: 'runtime-default' }
@@ -130,6 +131,8 @@ export interface Limits {
 export interface UserIdentity {
   readonly uid: Maybe<number>;
   readonly gid: Maybe<number>;
+  /** Known not to be uid 0 even when the uid itself is unknown (Kubernetes runAsNonRoot: true: the kubelet refuses root). */
+  readonly nonRoot?: boolean;
 }
 
 export interface LsmLabels {
@@ -166,4 +169,6 @@ export interface Subject {
   readonly limits: Limits;
   /** Free-form annotations/labels of the input (suppressions live here). */
   readonly annotations: Readonly<Record<string, string>>;
+  /** Kubernetes, compose, docker: the fields the Pod Security Standards read, as written. */
+  readonly podSecurity?: PodSecurityFacts;
 }

@@ -7,6 +7,7 @@ import type { LocatedSubject } from '../model/located.js';
 import type { ReportData, ReportExtra, RuleDefinition } from '../rule-api.js';
 import type { Subject } from '../model/subject.js';
 import { fillTemplate } from '../rule-api.js';
+import { suppressedBy } from './suppressions.js';
 
 export interface ActiveRule {
   readonly rule: RuleDefinition;
@@ -42,10 +43,12 @@ export function runRules(subjects: readonly LocatedSubject[], rules: readonly Ac
   const errors: InputError[] = [];
   for (const located of subjects) {
     const { subject } = located;
+    const suppressed = suppressedBy(subject.annotations);
     for (const active of rules) {
       const { rule } = active;
       if (!rule.meta.appliesTo.includes(subject.kind)) continue;
       if (subject.os !== 'linux' && !(rule.meta.os ?? ['linux']).includes(subject.os)) continue;
+      if (suppressed?.(rule.id)) continue;
       const report = (messageId: string, data: ReportData, at?: string, extra?: ReportExtra) => {
         findings.push(makeFinding(located, active, messageId, data, at ?? 'subject', extra));
       };

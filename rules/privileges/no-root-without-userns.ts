@@ -19,6 +19,7 @@ export default defineRule({
   check(subject, ctx) {
     const { uid } = subject.user;
     if (subject.namespaces.user.state === 'isolated') return;
+    if (isUnknown(uid) && subject.user.nonRoot === true) return;
     if (isUnknown(uid)) ctx.report('unknown', { reason: uid.reason }, 'user.uid', { severity: 'low' });
     else if (uid === 0) ctx.report('root', {}, 'user.uid');
   },

@@ -10,6 +10,7 @@ export default defineRule({
     messages: {
       none: '{{subject}} runs without a seccomp filter.',
       unconfined: '{{subject}} asks for seccomp to be unconfined.',
+      implicit: '{{subject}} runs without a seccomp filter: {{reason}}.',
       unknown: '{{subject}}\'s seccomp state could not be read ({{reason}}), so it is not known to be filtered.',
     },
     rationale: 'seccomp is the only one of the four facilities that shrinks the kernel surface a compromised process can reach.',
@@ -19,6 +20,7 @@ export default defineRule({
   check(subject, ctx) {
     const { seccomp } = subject;
     if (seccomp.mode === 'disabled') ctx.report('none', {}, 'seccomp');
+    else if (seccomp.mode === 'unconfined' && seccomp.implicit) ctx.report('implicit', { reason: seccomp.implicit }, 'seccomp');
     else if (seccomp.mode === 'unconfined') ctx.report('unconfined', {}, 'seccomp');
     else if (seccomp.mode === 'unknown') ctx.report('unknown', { reason: seccomp.reason }, 'seccomp', { severity: 'medium' });
   },

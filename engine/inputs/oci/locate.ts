@@ -28,6 +28,7 @@ const FIXED: Readonly<Record<string, string>> = {
   'limits.memory': '/linux/resources/memory/limit',
   'limits.pids': '/linux/resources/pids/limit',
   'limits.cpu': '/linux/resources/cpu/quota',
+  annotations: '/annotations',
 };
 
 export function ociLocator(config: OciConfig): (key: string) => string | null {

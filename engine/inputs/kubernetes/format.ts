@@ -1,0 +1,34 @@
+/**
+ * Kubernetes manifests, YAML (multi-document) or JSON: every workload kind's
+ * pod template, one Subject per container. An invalid document is an error
+ * for that document only; the others are still audited.
+ */
+import type { InputFormat, InputResult, InputText, LoadOptions } from '../format.js';
+import type { InputError } from '../../model/finding.js';
+import type { LocatedSubject, SourceDocument } from '../../model/located.js';
+import { placedError } from '../placed-error.js';
+import { readDocuments } from '../read-documents.js';
+import { findWorkloads } from './workloads.js';
+import { workloadSubjects } from './workload-subjects.js';
+
+const format: InputFormat = {
+  name: 'kubernetes',
+  load(input: InputText, options?: LoadOptions): InputResult {
+    const subjects: LocatedSubject[] = [];
+    const errors: InputError[] = [];
+    const place = (document: SourceDocument, pointer: string, message: string) => errors.push(placedError(document, pointer, message));
+    for (const doc of readDocuments(input)) {
+      if ('error' in doc) {
+        errors.push(doc.error);
+        continue;
+      }
+      for (const workload of findWorkloads(doc.value, '', (pointer, message) => place(doc.document, pointer, message))) {
+        const result = workloadSubjects(workload, doc.document, options ?? { cwd: process.cwd() }, (pointer, message) => place(doc.document, pointer, message));
+        subjects.push(...result);
+      }
+    }
+    return { subjects, errors };
+  },
+};
+
+export default format;

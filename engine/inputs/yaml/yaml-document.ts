@@ -1,0 +1,124 @@
+/**
+ * YAML with positions: one SourceDocument per document of a multi-document
+ * stream. Values come from the yaml package's AST (toJS); a pointer is placed
+ * by walking the same AST, following aliases and `<<` merge keys, so a field
+ * set through an anchor points at the text that set it.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
+import type { Document, Node as YamlNode, Pair } from 'yaml';
+import type { SourceDocument, Span } from '../../model/located.js';
+import { parsePointer, pointerOf } from '../../model/pointer.js';
+import { LineTable } from '../text-position.js';
+
+export interface ParsedYaml {
+  readonly document: YamlDocument;
+  readonly value: unknown;
+  /** The first syntax error of this document, placed. */
+  readonly error?: { readonly line: number; readonly column: number; readonly message: string };
+}
+
+export class YamlDocument implements SourceDocument {
+  /** Resolving an alias walks the whole document: once per alias is enough. */
+  private readonly aliases = new Map<unknown, unknown>();
+  private anchorMap: Map<string, unknown> | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    private readonly doc: Document.Parsed,
+    private readonly lines: LineTable,
+  ) {}
+
+  span(pointer: string): Span | undefined {
+    const tokens = parsePointer(pointer);
+    let node: unknown = this.doc.contents;
+    let range: readonly number[] | undefined = (node as YamlNode | null)?.range ?? undefined;
+    let found = 0;
+    for (const token of tokens) {
+      const next = this.child(node, token);
+      if (!next) break;
+      node = next.value;
+      range = next.range;
+      found++;
+    }
+    if (!range) return undefined;
+    const from = this.lines.position(range[0]!);
+    const to = this.lines.position(range[1]!);
+    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, pointer: found === tokens.length ? pointer : pointerOf(...tokens.slice(0, found)) };
+  }
+
+  /** The child at `token`, and the range from its key (for a map entry) to the end of its value. */
+  private child(node: unknown, token: string): { value: unknown; range: readonly number[] } | undefined {
+    const target = this.deref(node);
+    if (isSeq(target)) {
+      const item = /^\d+$/.test(token) ? target.items[Number(token)] : undefined;
+      const r = (item as YamlNode | undefined)?.range;
+      return item && r ? { value: item, range: [r[0], r[1]] } : undefined;
+    }
+    if (!isMap(target)) return undefined;
+    const pair = this.findPair(target.items as Pair[], token, 0);
+    if (!pair) return undefined;
+    const key = pair.key as YamlNode | null;
+    const value = pair.value as YamlNode | null;
+    const start = key?.range?.[0] ?? value?.range?.[0];
+    const end = value?.range?.[1] ?? key?.range?.[1];
+    return start === undefined || end === undefined ? undefined : { value, range: [start, end] };
+  }
+
+  private findPair(items: readonly Pair[], token: string, depth: number): Pair | undefined {
+    for (const pair of items) if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === token) return pair;
+    if (depth > 8) return undefined;
+    // `<<: *base` or `<<: [*a, *b]`: look in the merged maps.
+    for (const pair of items) {
+      if (!isPair(pair) || !isScalar(pair.key) || (pair.key.value !== '<<' && typeof pair.key.value !== 'symbol')) continue;
+      const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+      for (const source of sources) {
+        const map = this.deref(source);
+        if (isMap(map)) {
+          const hit = this.findPair(map.items as Pair[], token, depth + 1);
+          if (hit) return hit;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private deref(node: unknown): unknown {
+    if (!isAlias(node)) return node;
+    if (!this.aliases.has(node)) this.aliases.set(node, this.anchors().get(node.source) ?? node.resolve(this.doc));
+    return this.aliases.get(node);
+  }
+
+  /** Anchored nodes by name, found in one walk; a name defined twice is left to the yaml package's own lookup. */
+  private anchors(): Map<string, unknown> {
+    if (this.anchorMap) return this.anchorMap;
+    const map = new Map<string, unknown>();
+    const twice = new Set<string>();
+    visit(this.doc, {
+      Node: (_, n) => {
+        if (!n.anchor) return;
+        if (map.has(n.anchor)) twice.add(n.anchor);
+        map.set(n.anchor, n);
+      },
+    });
+    for (const name of twice) map.delete(name);
+    this.anchorMap = map;
+    return map;
+  }
+}
+
+/** Every document of a YAML stream, each with its value or its first syntax error. */
+export function parseYamlStream(file: string, text: string): ParsedYaml[] {
+  const lines = new LineTable(text);
+  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, merge: true });
+  const list = Array.isArray(docs) ? docs : [];
+  return list.map((doc) => {
+    const document = new YamlDocument(file, text, doc, lines);
+    const first = doc.errors[0];
+    if (first) {
+      const at = lines.position(first.pos[0]);
+      return { document, value: undefined, error: { ...at, message: `not valid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` } };
+    }
+    return { document, value: doc.toJS({ maxAliasCount: 1000 }) };
+  });
+}
