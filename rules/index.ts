@@ -1,10 +1,10 @@
 /** The built-in rules, sorted by id. */
 import type { RuleDefinition } from '../engine/rule-api.js';
-import caplintSuppression from './caplint/suppression.js';
 import capabilitiesNoAmbient from './capabilities/no-ambient.js';
 import capabilitiesNoDangerous from './capabilities/no-dangerous.js';
 import capabilitiesNoInheritable from './capabilities/no-inheritable.js';
 import capabilitiesWithinBounding from './capabilities/within-bounding.js';
+import caplintSuppression from './caplint/suppression.js';
 import cgroupsCpuLimit from './cgroups/cpu-limit.js';
 import cgroupsMemoryLimit from './cgroups/memory-limit.js';
 import cgroupsPidsLimit from './cgroups/pids-limit.js';
@@ -16,6 +16,9 @@ import namespacesIdMappings from './namespaces/id-mappings.js';
 import namespacesNoHostNamespaces from './namespaces/no-host-namespaces.js';
 import namespacesNoJoined from './namespaces/no-joined.js';
 import namespacesUserNamespace from './namespaces/user-namespace.js';
+import policyCapabilities from './policy/capabilities.js';
+import policyForbiddenSyscalls from './policy/forbidden-syscalls.js';
+import policyNamespaces from './policy/namespaces.js';
 import privilegesMaskedPaths from './privileges/masked-paths.js';
 import privilegesNoNewPrivileges from './privileges/no-new-privileges.js';
 import privilegesNoRootWithoutUserns from './privileges/no-root-without-userns.js';
@@ -46,10 +49,10 @@ import seccompRequired from './seccomp/required.js';
 
 export const BUILTIN_RULES: readonly RuleDefinition[] = [
   capabilitiesNoAmbient,
-  caplintSuppression,
   capabilitiesNoDangerous,
   capabilitiesNoInheritable,
   capabilitiesWithinBounding,
+  caplintSuppression,
   cgroupsCpuLimit,
   cgroupsMemoryLimit,
   cgroupsPidsLimit,
@@ -61,6 +64,9 @@ export const BUILTIN_RULES: readonly RuleDefinition[] = [
   namespacesNoHostNamespaces,
   namespacesNoJoined,
   namespacesUserNamespace,
+  policyCapabilities,
+  policyForbiddenSyscalls,
+  policyNamespaces,
   privilegesMaskedPaths,
   privilegesNoNewPrivileges,
   privilegesNoRootWithoutUserns,

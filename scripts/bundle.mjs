@@ -26,9 +26,11 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
-  external: ['typescript', '@typescript-eslint/typescript-estree', '*.node'],
+  external: ['typescript', '@typescript-eslint/typescript-estree', 'yaml', '*.node'],
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
+  // CommonJS packages bundled into ESM (yaml) call require() for Node built-ins.
+  banner: { js: "import { createRequire as __caplintRequire } from 'node:module'; const require = __caplintRequire(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -19,6 +19,7 @@ const outRoot = process.argv[2] ?? root;
 export const SCHEMAS = [
   { schema: 'profiles/schemas/oci-config.schema.json', types: 'engine/inputs/oci/config.gen.ts', validator: 'engine/inputs/oci/validate.gen.ts' },
   { schema: 'profiles/schemas/caplint-config.schema.json', types: 'engine/config/config.gen.ts', validator: 'engine/config/validate.gen.ts' },
+  { schema: 'profiles/schemas/profile.schema.json', types: 'engine/policy/profile.gen.ts', validator: 'engine/policy/validate.gen.ts' },
   { schema: 'profiles/schemas/kubernetes-pod.schema.json', types: 'engine/inputs/kubernetes/pod.gen.ts', validator: 'engine/inputs/kubernetes/validate.gen.ts' },
 ];
 
@@ -35,7 +36,7 @@ for (const entry of SCHEMAS) {
   });
   write(entry.types, types);
 
-  const ajv = new Ajv.default({ code: { source: true, esm: true, lines: false, optimize: true }, allErrors: false, strict: true });
+  const ajv = new Ajv.default({ code: { source: true, esm: true, lines: false, optimize: true }, allErrors: false, strict: true, allowUnionTypes: true });
   const validate = ajv.compile(schema);
   const code = standaloneCode.default(ajv, validate);
   write(entry.validator, `${BANNER(entry.schema)}// @ts-nocheck\n${code}`);

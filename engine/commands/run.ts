@@ -86,7 +86,7 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
         );
         const own = (deps.ownStatus ?? (() => readStatus('self')))();
         const lastCap = readLastCap();
-        const context = { capabilities: intent.capabilities.bounding };
+        const context = { capabilities: intent.capabilities.bounding, forbidden: intent.forbiddenSyscalls };
         const seccomp =
           'inline' in intent.seccomp
             ? loadInlineSeccomp(intent.seccomp.inline, intent.seccomp.document, intent.seccompFlags, context)

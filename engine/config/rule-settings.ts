@@ -1,7 +1,7 @@
 /**
- * Rule settings (`"rule-id" | "group/*" | "*": off | on | severity`) applied
- * over a rule set in order; a key that names no rule is an error with a
- * did-you-mean.
+ * Rule settings (`"rule-id" | "group/*" | "*": off | on | severity |
+ * { severity, options }`) applied over a rule set in order; a key that names
+ * no rule is a problem with a did-you-mean.
  */
 import type { Severity } from '../model/finding.js';
 import type { ActiveRule } from '../runner/run-rules.js';
@@ -10,6 +10,7 @@ import { globToRegExp } from './glob.js';
 import { didYouMean } from '../linux/suggest.js';
 
 export type RuleSetting = 'off' | 'on' | Severity;
+export type RuleSettingValue = string | { readonly severity?: string; readonly options?: Readonly<Record<string, unknown>> };
 
 export interface SettingProblem {
   readonly key: string;
@@ -18,12 +19,15 @@ export interface SettingProblem {
 
 /** Every known rule, and which are active: apply settings in order. */
 export function applyRuleSettings(
-  all: readonly RuleDefinition[], active: readonly ActiveRule[], settings: Readonly<Record<string, string>>,
+  all: readonly RuleDefinition[], active: readonly ActiveRule[], settings: Readonly<Record<string, RuleSettingValue>> | readonly (readonly [string, RuleSettingValue])[],
 ): { rules: ActiveRule[]; problems: SettingProblem[] } {
   const byId = new Map(active.map((a) => [a.rule.id, a] as const));
   const problems: SettingProblem[] = [];
-  for (const [key, value] of Object.entries(settings)) {
-    const pattern = key.includes('*') ? globToRegExp(key) : undefined;
+  const entries = Array.isArray(settings) ? settings : Object.entries(settings);
+  for (const [key, raw] of entries as (readonly [string, RuleSettingValue])[]) {
+    const value = typeof raw === 'string' ? raw : raw.severity ?? 'on';
+    const options = typeof raw === 'string' ? undefined : raw.options;
+    const pattern = key === '*' ? /^/ : key.includes('*') ? globToRegExp(key) : undefined;
     const matched = all.filter((r) => (pattern ? pattern.test(r.id) : r.id === key));
     if (matched.length === 0) {
       const guess = didYouMean(key, all.map((r) => r.id));
@@ -35,7 +39,8 @@ export function applyRuleSettings(
       else {
         const previous = byId.get(rule.id);
         const severity = value === 'on' ? previous?.severity : (value as Severity);
-        byId.set(rule.id, { rule, options: previous?.options ?? { ...(rule.meta.defaultOptions ?? {}) }, ...(severity ? { severity } : {}) });
+        const merged = { ...(rule.meta.defaultOptions ?? {}), ...(previous?.options ?? {}), ...(options ?? {}) };
+        byId.set(rule.id, { rule, options: merged, ...(severity ? { severity } : {}) });
       }
     }
   }

@@ -29,7 +29,16 @@ export interface InputFormat {
 
 export const FORMAT_LOADERS: Readonly<Record<InputFormatName, () => Promise<InputFormat>>> = {
   oci: async () => (await import('./oci/format.js')).default,
-  kubernetes: async () => (await import('./kubernetes/format.js')).default,
-  compose: async () => (await import('./compose/format.js')).default,
-  docker: async () => (await import('./docker/format.js')).default,
+  kubernetes: async () => {
+    await (await import('./yaml/yaml-document.js')).loadYaml();
+    return (await import('./kubernetes/format.js')).default;
+  },
+  compose: async () => {
+    await (await import('./yaml/yaml-document.js')).loadYaml();
+    return (await import('./compose/format.js')).default;
+  },
+  docker: async () => {
+    await (await import('./yaml/yaml-document.js')).loadYaml();
+    return (await import('./docker/format.js')).default;
+  },
 };

@@ -28,6 +28,8 @@ export interface ConfinementIntent {
   /** "unconfined", a built-in name, a path, or the config's inline linux.seccomp. */
   readonly seccomp: { readonly ref: string } | { readonly inline: unknown; readonly document: JsonDocument };
   readonly seccompFlags: RunProfile['seccompFlags'];
+  /** Syscalls the profile forbids: the seccomp choice must deny them. */
+  readonly forbiddenSyscalls: readonly string[];
   /** For --dry-run: where the settings came from. */
   readonly source: string;
 }
@@ -64,6 +66,7 @@ export function buildIntent(options: RunOptions, cwd: string): ConfinementIntent
     user: config?.user ?? null,
     seccomp,
     seccompFlags: profile?.seccompFlags ?? [],
+    forbiddenSyscalls: profile?.forbiddenSyscalls ?? [],
     source,
   };
 }

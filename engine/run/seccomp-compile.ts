@@ -15,10 +15,21 @@ import { encodeProgram } from '../../enforcer/bpf/types.js';
 import { SECCOMP_FLAGS } from '../../enforcer/launch-plan.js';
 import type { SeccompFlag } from '../../enforcer/launch-plan.js';
 import type { SeccompChoice } from './seccomp-source.js';
+import { analyseProfile } from '../seccomp/analyse.js';
+
+/** The launch is refused when the filter would let through a syscall the profile forbids (fail closed). */
+function refuseForbidden(source: SeccompProfileSource, arch: Arch, context: CompileContext, label: string): void {
+  if (!context.forbidden?.length) return;
+  const analysis = analyseProfile(source, { arch, caps: context.capabilities });
+  const allowed = context.forbidden.filter((name) => ['allow', 'conditional'].includes(analysis.verdict(name)));
+  if (allowed.length) throw new CaplintError(`${label} allows ${allowed.join(', ')}, which the profile forbids`);
+}
 
 export interface CompileContext {
   /** Capabilities in the child's bounding set. */
   readonly capabilities: readonly string[];
+  /** Syscalls the profile forbids: a filter that allows one is refused. */
+  readonly forbidden?: readonly string[];
 }
 
 const NATIVE: Readonly<Record<string, Arch>> = { x64: 'x86_64', ia32: 'i386', arm64: 'aarch64' };
@@ -44,6 +55,7 @@ export function compileSeccompProfile(source: SeccompProfileSource, label: strin
   const kernel = parseKernelRelease(release());
   const profile = readProfile(source);
   const table = resolveProfile(profile, { arch, caps: context.capabilities, ...(kernel ? { kernel } : {}) });
+  refuseForbidden(source, arch, context, label);
   const program = compile(table);
   const native = table.arches[0];
   const rules = native ? native.syscalls.length : 0;

@@ -39,7 +39,10 @@ function readBpf(file: string, flags: readonly SeccompFlag[]): SeccompChoice {
 
 /** `ref`: "unconfined", a built-in name, a `.bpf` file or a profile file (already resolved). */
 export function loadSeccomp(ref: string, flags: readonly SeccompFlag[], context: CompileContext): SeccompChoice | null {
-  if (ref === 'unconfined') return null;
+  if (ref === 'unconfined') {
+    if (context.forbidden?.length) throw new CaplintError(`the profile forbids ${context.forbidden.join(', ')}, but the seccomp choice is "unconfined"`);
+    return null;
+  }
   if (ref.endsWith('.bpf')) return readBpf(ref, flags);
   const builtIn = /^[a-z0-9][a-z0-9-]*$/.test(ref);
   const file = builtIn ? builtInSeccompPath(ref) : ref;

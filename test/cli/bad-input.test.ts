@@ -80,7 +80,7 @@ describe('bad input', () => {
     mkdirSync(join(dir, 'nothing/here'), { recursive: true });
     const { code, stdout } = await caplint(['audit', join(dir, 'nothing')]);
     expect(code).toBe(2);
-    expect(errorLines(stdout)).toEqual([`${join(dir, 'nothing')}  error  the directory holds no config.json to audit`]);
+    expect(errorLines(stdout)).toEqual([`${join(dir, 'nothing')}  error  the directory holds no container config to audit (config.json, Kubernetes or compose YAML, docker inspect JSON)`]);
   });
 
   it('a file that cannot be read', async () => {

@@ -13,7 +13,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 describe('scripts/gen-types.mjs', () => {
   it('regenerates the schema types and validators without a diff', () => {
     execFileSync(process.execPath, [join(root, 'scripts/gen-types.mjs'), out]);
-    for (const file of ['engine/inputs/oci/config.gen.ts', 'engine/inputs/oci/validate.gen.ts', 'engine/config/config.gen.ts', 'engine/config/validate.gen.ts'])
+    for (const file of ['engine/inputs/oci/config.gen.ts', 'engine/inputs/oci/validate.gen.ts', 'engine/config/config.gen.ts', 'engine/config/validate.gen.ts', 'engine/policy/profile.gen.ts', 'engine/policy/validate.gen.ts'])
       expect(readFileSync(join(out, file), 'utf8'), `${file} is stale: run npm run gen`).toBe(readFileSync(join(root, file), 'utf8'));
   });
 });

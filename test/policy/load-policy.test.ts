@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicyNames, loadPolicy } from '../../engine/policy/load-policy.js';
 import { BUILTIN_RULES } from '../../rules/index.js';
-import { UsageError } from '../../engine/errors.js';
+import { CaplintError } from '../../engine/errors.js';
 
 const ids = async (name: string, cwd = process.cwd()) => (await loadPolicy(name, cwd)).rules.map((r) => r.rule.id).sort();
 
@@ -28,9 +28,9 @@ describe('policies', () => {
     expect(restricted.filter((id) => id.startsWith('pss/'))).toHaveLength(19 - replaced.length);
   });
 
-  it('reads a policy file with extends and exclude', async () => {
+  it('reads a policy file with extends and rule settings in order', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'caplint-policy-'));
-    writeFileSync(join(dir, 'mine.json'), JSON.stringify({ name: 'mine', extends: 'pss-baseline', rules: ['seccomp/*'], exclude: ['pss/host-ports'] }));
+    writeFileSync(join(dir, 'mine.json'), JSON.stringify({ name: 'mine', extends: 'pss-baseline', rules: { 'seccomp/*': 'on', 'pss/host-ports': 'off' } }));
     const got = await ids('./mine.json', dir);
     expect(got).toContain('seccomp/required');
     expect(got).toContain('pss/privileged');
@@ -38,9 +38,9 @@ describe('policies', () => {
   });
 
   it('an unknown policy or rule is a usage error with a suggestion', async () => {
-    await expect(loadPolicy('pss-baselin', process.cwd())).rejects.toThrow(new UsageError('there is no built-in policy "pss-baselin" (did you mean pss-baseline?); built-in policies: default, pss-baseline, pss-restricted'));
+    await expect(loadPolicy('pss-baselin', process.cwd())).rejects.toThrow(new CaplintError('"pss-baselin" is neither a built-in profile (default, restricted, pss-baseline, pss-restricted) nor a file (did you mean pss-baseline?)'));
     const dir = mkdtempSync(join(tmpdir(), 'caplint-policy-'));
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ rules: ['pss/privilegd'] }));
-    await expect(loadPolicy('./bad.json', dir)).rejects.toThrow('no rule "pss/privilegd" (did you mean pss/privileged?)');
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ rules: { 'pss/privilegd': 'on' } }, null, 2));
+    await expect(loadPolicy('./bad.json', dir)).rejects.toThrow('policy ./bad.json: "pss/privilegd" names no rule (did you mean pss/privileged?)');
   });
 });

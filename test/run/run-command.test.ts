@@ -84,7 +84,7 @@ describe('caplint run: bad input', () => {
     writeFileSync(profile, '{\n  "capabilities": { "allow": ["sys_admin"] },\n  "noNewPrivileges": true,\n  "seccomp": "unconfined"\n}\n');
     const r = await run(['--profile', profile, '--', 'true']);
     expect(r.code).toBe(125);
-    expect(r.err).toMatch(new RegExp(`${profile}:2:\\d+: "capabilities.allow.0" must match pattern`));
+    expect(r.err).toMatch(new RegExp(`${profile}:2:\\d+: not a valid caplint profile: capabilities.allow\\[0\\] must match`));
     expect(r.err).toContain('nothing was run');
   });
 
@@ -95,7 +95,7 @@ describe('caplint run: bad input', () => {
     expect(r.out).toMatch(/bounding +0000000000000001 +CAP_CHOWN\n/);
     const a = join(dir, 'a.json');
     writeFileSync(a, JSON.stringify({ extends: './a.json' }));
-    expect((await run(['--profile', a, '--', 'true'])).err).toContain('"extends" makes a cycle');
+    expect((await run(['--profile', a, '--', 'true'])).err).toContain('"extends" goes around in a circle');
   });
 
   it('exits 127 for a command not on PATH, before anything starts', async () => {

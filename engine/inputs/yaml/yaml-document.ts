@@ -4,11 +4,27 @@
  * by walking the same AST, following aliases and `<<` merge keys, so a field
  * set through an anchor points at the text that set it.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import type { SourceDocument, Span } from '../../model/located.js';
 import { parsePointer, pointerOf } from '../../model/pointer.js';
 import { LineTable } from '../text-position.js';
+
+type Yaml = typeof import('yaml');
+let Y: Yaml | undefined;
+
+/**
+ * Load the yaml package; the YAML formats' loaders call this before their
+ * first use, so auditing JSON never loads it (it stays out of the CLI bundle
+ * and is imported from node_modules on demand).
+ */
+export async function loadYaml(): Promise<void> {
+  Y ??= await import('yaml');
+}
+
+function yaml(): Yaml {
+  if (!Y) throw new Error('the yaml package is not loaded: call loadYaml() first');
+  return Y;
+}
 
 export interface ParsedYaml {
   readonly document: YamlDocument;
@@ -50,12 +66,12 @@ export class YamlDocument implements SourceDocument {
   /** The child at `token`, and the range from its key (for a map entry) to the end of its value. */
   private child(node: unknown, token: string): { value: unknown; range: readonly number[] } | undefined {
     const target = this.deref(node);
-    if (isSeq(target)) {
+    if (yaml().isSeq(target)) {
       const item = /^\d+$/.test(token) ? target.items[Number(token)] : undefined;
       const r = (item as YamlNode | undefined)?.range;
       return item && r ? { value: item, range: [r[0], r[1]] } : undefined;
     }
-    if (!isMap(target)) return undefined;
+    if (!yaml().isMap(target)) return undefined;
     const pair = this.findPair(target.items as Pair[], token, 0);
     if (!pair) return undefined;
     const key = pair.key as YamlNode | null;
@@ -66,15 +82,15 @@ export class YamlDocument implements SourceDocument {
   }
 
   private findPair(items: readonly Pair[], token: string, depth: number): Pair | undefined {
-    for (const pair of items) if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === token) return pair;
+    for (const pair of items) if (yaml().isPair(pair) && yaml().isScalar(pair.key) && String(pair.key.value) === token) return pair;
     if (depth > 8) return undefined;
     // `<<: *base` or `<<: [*a, *b]`: look in the merged maps.
     for (const pair of items) {
-      if (!isPair(pair) || !isScalar(pair.key) || (pair.key.value !== '<<' && typeof pair.key.value !== 'symbol')) continue;
-      const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+      if (!yaml().isPair(pair) || !yaml().isScalar(pair.key) || (pair.key.value !== '<<' && typeof pair.key.value !== 'symbol')) continue;
+      const sources = yaml().isSeq(pair.value) ? pair.value.items : [pair.value];
       for (const source of sources) {
         const map = this.deref(source);
-        if (isMap(map)) {
+        if (yaml().isMap(map)) {
           const hit = this.findPair(map.items as Pair[], token, depth + 1);
           if (hit) return hit;
         }
@@ -84,7 +100,7 @@ export class YamlDocument implements SourceDocument {
   }
 
   private deref(node: unknown): unknown {
-    if (!isAlias(node)) return node;
+    if (!yaml().isAlias(node)) return node;
     if (!this.aliases.has(node)) this.aliases.set(node, this.anchors().get(node.source) ?? node.resolve(this.doc));
     return this.aliases.get(node);
   }
@@ -94,7 +110,7 @@ export class YamlDocument implements SourceDocument {
     if (this.anchorMap) return this.anchorMap;
     const map = new Map<string, unknown>();
     const twice = new Set<string>();
-    visit(this.doc, {
+    yaml().visit(this.doc, {
       Node: (_, n) => {
         if (!n.anchor) return;
         if (map.has(n.anchor)) twice.add(n.anchor);
@@ -110,7 +126,7 @@ export class YamlDocument implements SourceDocument {
 /** Every document of a YAML stream, each with its value or its first syntax error. */
 export function parseYamlStream(file: string, text: string): ParsedYaml[] {
   const lines = new LineTable(text);
-  const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, merge: true });
+  const docs = yaml().parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, merge: true });
   const list = Array.isArray(docs) ? docs : [];
   return list.map((doc) => {
     const document = new YamlDocument(file, text, doc, lines);

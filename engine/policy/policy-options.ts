@@ -1,0 +1,47 @@
+/**
+ * A profile's fields as rule settings: each field turns on the rule that
+ * enforces it, with the field's value as that rule's options.
+ */
+import type { RuleSettingValue } from '../config/rule-settings.js';
+import { CaplintError } from '../errors.js';
+import { CAPABILITY_NAMES } from '../linux/capabilities.js';
+import { hint } from '../linux/suggest.js';
+import { isSyscallName, allSyscallNames } from '../linux/syscalls/index.js';
+import type { ResolvedProfile } from './profile.js';
+import { parseQuantity } from './quantity.js';
+
+export function policyOptions(profile: ResolvedProfile): (readonly [string, RuleSettingValue])[] {
+  const { fields } = profile;
+  const out: (readonly [string, RuleSettingValue])[] = [];
+  if (fields.capabilities) {
+    fields.capabilities.allow.forEach((cap) => {
+      if (!CAPABILITY_NAMES.includes(cap)) throw placed(profile, 'capabilities', `"${cap}" is not a capability${hint(cap, CAPABILITY_NAMES)}`);
+    });
+    out.push(['policy/capabilities', { options: { allow: fields.capabilities.allow } }]);
+  }
+  if (fields.noNewPrivileges) out.push(['privileges/no-new-privileges', 'on']);
+  if (fields.forbiddenSyscalls) {
+    fields.forbiddenSyscalls.forEach((name) => {
+      if (!isSyscallName(name)) throw placed(profile, 'forbiddenSyscalls', `"${name}" is not a system call${hint(name, allSyscallNames())}`);
+    });
+    out.push(['policy/forbidden-syscalls', { options: { syscalls: fields.forbiddenSyscalls } }]);
+  }
+  if (fields.namespaces) {
+    const required = Object.entries(fields.namespaces).filter(([, v]) => v === 'isolated').map(([k]) => k);
+    if (required.length) out.push(['policy/namespaces', { options: { required } }]);
+  }
+  for (const [limit, requirement] of Object.entries(fields.limits ?? {})) {
+    if (!requirement?.required) {
+      out.push([`cgroups/${limit}-limit`, 'off']);
+      continue;
+    }
+    const max = requirement.max === undefined ? undefined : parseQuantity(limit as 'memory' | 'pids' | 'cpu', requirement.max);
+    if (max === null) throw placed(profile, 'limits', `limits.${limit}.max "${requirement.max}" is not a ${limit === 'memory' ? 'size such as 2Gi or 536870912' : 'positive number'}`);
+    out.push([`cgroups/${limit}-limit`, { options: max === undefined ? {} : { max } }]);
+  }
+  return out;
+}
+
+function placed(profile: ResolvedProfile, field: string, message: string): CaplintError {
+  return new CaplintError(`profile ${profile.name}: ${message}`, profile.place(field));
+}
