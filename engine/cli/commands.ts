@@ -11,5 +11,6 @@ export interface Command {
 
 export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   audit: async () => (await import('../commands/audit.js')).default,
+  ps: async () => (await import('../commands/ps.js')).default,
   rules: async () => (await import('../commands/rules.js')).default,
 };

@@ -12,6 +12,7 @@ const USAGE = `Usage: caplint <command> [options]
 
 Commands:
   audit [PATH...|-]     audit container configs (OCI config.json) against a policy
+  ps                    list running processes with their confinement, and audit them
   rules [ID]            list the rules, or print one rule's documentation
 
 Run "caplint <command> --help" for a command's options.

@@ -65,6 +65,15 @@ export interface Summary {
   readonly failOn: FailOn;
   /** True when a finding is at or above failOn. */
   readonly failed: boolean;
+  /** Live audits (ps, audit --pid): what was skipped and what could not be read, counted by reason. */
+  readonly live?: LiveSummary;
+}
+
+export interface LiveSummary {
+  readonly processes: number;
+  readonly skipped: Readonly<Record<string, number>>;
+  readonly unreadable: Readonly<Record<string, number>>;
+  readonly notes: readonly string[];
 }
 
 /** Everything a report format may use. */

@@ -5,6 +5,7 @@
  * which rules never treat as safe.
  */
 import type { NamespaceType } from '../linux/namespaces.js';
+import type { ProcessDetails } from './process.js';
 
 export type SubjectKind = 'oci' | 'kubernetes' | 'compose' | 'docker' | 'process';
 export const SUBJECT_KINDS: readonly SubjectKind[] = ['oci', 'kubernetes', 'compose', 'docker', 'process'];
@@ -159,4 +160,6 @@ export interface Subject {
   readonly limits: Limits;
   /** Free-form annotations/labels of the input (suppressions live here). */
   readonly annotations: Readonly<Record<string, string>>;
+  /** Live processes only: identity, ids, cgroups, threads (see process.ts). */
+  readonly process?: ProcessDetails;
 }
