@@ -9,6 +9,7 @@ import cgroupsMemoryLimit from './cgroups/memory-limit.js';
 import cgroupsPidsLimit from './cgroups/pids-limit.js';
 import devicesNoHostDevices from './devices/no-host-devices.js';
 import kernelNamespacedSysctls from './kernel/namespaced-sysctls.js';
+import liveMatchesConfig from './live/matches-config.js';
 import lsmProfile from './lsm/profile.js';
 import mountsNoSensitiveHostPaths from './mounts/no-sensitive-host-paths.js';
 import namespacesIdMappings from './namespaces/id-mappings.js';
@@ -34,6 +35,7 @@ export const BUILTIN_RULES: readonly RuleDefinition[] = [
   cgroupsPidsLimit,
   devicesNoHostDevices,
   kernelNamespacedSysctls,
+  liveMatchesConfig,
   lsmProfile,
   mountsNoSensitiveHostPaths,
   namespacesIdMappings,

@@ -11,11 +11,19 @@ import type { FailOn } from '../model/finding.js';
 import { collectInputs, DEFAULT_MAX_BYTES } from '../inputs/collect.js';
 import { INPUT_FORMATS } from '../inputs/format.js';
 import { loadInputs } from '../audit/load-inputs.js';
-import { runRules } from '../runner/run-rules.js';
+import { compareFindings, runRules } from '../runner/run-rules.js';
 import { buildReport, exitCodeOf } from '../audit/build-report.js';
 import { pairOutputs } from '../audit/outputs.js';
 import { activeBuiltinRules } from '../audit/active-rules.js';
 import { FORMAT_NAMES, REPORT_FORMATS } from '../../reports/index.js';
+import { LIVE_OPTIONS, liveScanOptions } from './ps.js';
+import type { CollectOptions } from '../inputs/collect.js';
+
+async function auditLive(values: Parameters<typeof liveScanOptions>[0] & { against?: string }, paths: readonly string[], collect: CollectOptions) {
+  if (paths.length) throw new UsageError('caplint audit: give either PATHs or --pid, not both');
+  const { liveAudit } = await import('../audit/live-audit.js');
+  return liveAudit({ scan: liveScanOptions(values), ...collect, ...(values.against !== undefined ? { against: values.against } : {}) });
+}
 
 const HELP = `Usage: caplint audit [PATH...|-] [options]
 
@@ -27,6 +35,8 @@ Options:
   --fail-on SEVERITY     ${[...SEVERITIES, 'never'].join('|')} (default high)
   --input-format FORMAT  ${INPUT_FORMATS.join('|')} (default: detect from content)
   --max-bytes N          largest input read, in bytes (default ${DEFAULT_MAX_BYTES})
+  --pid PID              audit running processes instead of files (repeatable; see caplint ps)
+  --against CONFIG       with --pid: report where each process differs from this OCI config
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input.
 `;
@@ -38,6 +48,8 @@ const OPTIONS = {
   'input-format': { type: 'string' },
   'max-bytes': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  ...LIVE_OPTIONS,
+  against: { type: 'string' },
 } as const;
 
 const audit: Command = {
@@ -53,21 +65,24 @@ const audit: Command = {
     const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
     if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes must be a positive whole number; got "${values['max-bytes']}"`);
     const outputs = pairOutputs(tokens, FORMAT_NAMES);
-    if (positionals.length === 0) throw new UsageError('caplint audit: name at least one PATH (a file, a directory, or - for stdin)');
+    if (values.against !== undefined && values.pid === undefined) throw new UsageError('caplint audit: --against compares a running process with a config; add --pid PID');
+    const live = values.pid === undefined ? undefined : await auditLive(values, positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
+    if (positionals.length === 0 && !live) throw new UsageError('caplint audit: name at least one PATH (a file, a directory, or - for stdin)');
 
-    const collected = await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
-    const loaded = await loadInputs(collected.inputs, inputFormat);
+    const collected = live ? { inputs: [], errors: [] } : await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
+    const loaded = live ?? await loadInputs(collected.inputs, inputFormat);
     const rules = await activeBuiltinRules();
     const run = runRules(loaded.subjects, rules);
-    const report = buildReport({
-      inputs: collected.inputs.length + collected.errors.length,
+    const built = buildReport({
+      inputs: live ? live.inputs : collected.inputs.length + collected.errors.length,
       subjects: loaded.subjects,
-      findings: run.findings,
+      findings: live ? [...run.findings, ...live.findings].sort(compareFindings) : run.findings,
       errors: [...collected.errors, ...loaded.errors, ...run.errors],
       rules,
       failOn,
       policy: 'built-in rules',
     });
+    const report = live ? { ...built, sources: new Map([...built.sources, ...live.sources]), summary: { ...built.summary, live: live.live } } : built;
 
     for (const spec of outputs) {
       const format = await REPORT_FORMATS[spec.format]!();
