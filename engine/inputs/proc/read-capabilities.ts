@@ -25,8 +25,18 @@ export function parseLastCap(text: string | undefined): number | undefined {
   return text !== undefined && Number.isInteger(n) && n >= 0 && n < 64 ? n : undefined;
 }
 
+/** Decoded name lists by (mask, last cap): thousands of processes share a handful of masks. */
+const decoded = new Map<string, readonly string[]>();
+
+function names(mask: bigint, raw: string, lastCap: number): readonly string[] {
+  const key = `${raw}/${lastCap}`;
+  let list = decoded.get(key);
+  if (!list) decoded.set(key, (list = namesOfMask(mask, lastCap)));
+  return list;
+}
+
 export function decodeCapabilities(status: StatusFields, lastCap: number | undefined): DecodedCapabilities {
-  const sets = {} as Record<CapSetName, Maybe<string[]>>;
+  const sets = {} as Record<CapSetName, Maybe<readonly string[]>>;
   const masks: Partial<Record<CapSetName, string>> = {};
   for (const [set, key] of Object.entries(STATUS_KEY) as [CapSetName, string][]) {
     const raw = status.get(key);
@@ -36,7 +46,7 @@ export function decodeCapabilities(status: StatusFields, lastCap: number | undef
       continue;
     }
     masks[set] = raw!;
-    sets[set] = namesOfMask(mask, lastCap ?? 63);
+    sets[set] = names(mask, raw!, lastCap ?? 63);
   }
   return { capabilities: sets, masks };
 }

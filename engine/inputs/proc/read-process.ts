@@ -3,7 +3,8 @@
  * read is Unknown with the reason (and counted for the scan's summary).
  * Returns undefined when the process is gone before its status is read.
  */
-import type { DeviceRule, IdMapping, Maybe, SeccompState, Subject } from '../../model/subject.js';
+import type { DeviceRule, IdMapping, LsmLabels, Maybe, SeccompState, Subject } from '../../model/subject.js';
+import type { FileId } from './proc-fs.js';
 import { isUnknown, unknown } from '../../model/subject.js';
 import type { IdQuad } from '../../model/process.js';
 import type { ProcStat } from './parse-stat.js';
@@ -70,8 +71,7 @@ export function readProcess(context: ScanContext, stat: ProcStat): Subject | und
     os: 'linux',
     capabilities,
     namespaces,
-    uidMappings: idMap(read('uid_map'), miss),
-    gidMappings: idMap(read('gid_map'), miss),
+    ...idMaps(context, ids.user, read, miss),
     seccomp,
     noNewPrivileges: noNewPrivs === undefined ? miss('noNewPrivileges', 'NoNewPrivs is not in /proc/PID/status') : noNewPrivs === '1',
     privileged: privileged(capabilities.effective, context.lastCap, seccomp),
@@ -106,7 +106,7 @@ export function readProcess(context: ScanContext, stat: ProcStat): Subject | und
       capabilityMasks: masks,
       cgroups: memberships,
       limitSources: applied.sources,
-      threads: status.size ? threadDifferences(fs, roots.proc, stat.pid, status) : unknown('status: unreadable'),
+      threads: !status.size ? unknown('status: unreadable') : status.get('Threads') === '1' ? [] : threadDifferences(fs, roots.proc, stat.pid, status),
     },
   };
 }
@@ -124,6 +124,19 @@ function seccompState(status: StatusFields): SeccompState {
     case '2': return Number.isInteger(filters) ? { mode: 'filter', filters } : { mode: 'filter' };
     default: return { mode: 'unknown', reason: mode === undefined ? 'Seccomp is not in /proc/PID/status (kernel without CONFIG_SECCOMP, or unreadable)' : `Seccomp is "${mode}"` };
   }
+}
+
+type IdMaps = { uidMappings: Maybe<readonly IdMapping[]>; gidMappings: Maybe<readonly IdMapping[]> };
+
+/** The maps are the user namespace's, so they are read once per namespace. */
+function idMaps(context: ScanContext, userNs: FileId | { failure: string }, read: (file: string) => string | { failure: string }, miss: <T>(what: string, reason: string) => Maybe<T>): IdMaps {
+  const key = 'failure' in userNs ? undefined : `${userNs.dev}:${userNs.ino}`;
+  const cached = key === undefined ? undefined : context.idMaps.get(key);
+  if (cached) return { uidMappings: cached.uid, gidMappings: cached.gid };
+  const maps = { uidMappings: idMap(read('uid_map'), miss), gidMappings: idMap(read('gid_map'), miss) };
+  const { uidMappings: uid, gidMappings: gid } = maps;
+  if (key !== undefined && !isUnknown(uid) && !isUnknown(gid)) context.idMaps.set(key, { uid, gid });
+  return maps;
 }
 
 function idMap(text: string | { failure: string }, miss: <T>(what: string, reason: string) => Maybe<T>): Maybe<readonly IdMapping[]> {
@@ -144,7 +157,8 @@ function privileged(effective: Maybe<readonly string[]>, lastCap: number | undef
   return seccomp.mode === 'disabled';
 }
 
-function lsm(context: ScanContext, dir: string) {
+function lsm(context: ScanContext, dir: string): LsmLabels {
+  if (!context.lsmLabels) return { apparmor: null, selinux: null };
   const labels = readLsm(context.fs, dir, context.selinux);
   for (const value of [labels.apparmor, labels.selinux]) if (isUnknown(value)) countUnreadable(context, `lsm: ${value.reason.replace(/^\S+: /, '')}`);
   return { ...labels, apparmor: typeof labels.apparmor === 'string' ? profileName(labels.apparmor) : labels.apparmor };

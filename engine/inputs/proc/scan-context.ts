@@ -1,4 +1,5 @@
 /** What one scan reads once and shares across processes. */
+import type { IdMapping } from '../../model/subject.js';
 import type { ProcFs, ProcRoots } from './proc-fs.js';
 import type { NamespaceIds } from './read-namespaces.js';
 import type { LimitReader } from './read-limits.js';
@@ -17,6 +18,10 @@ export interface ScanContext {
   readonly mountViews: Map<string, MountView>;
   /** True when an SELinux filesystem is mounted, so attr/current is an SELinux context. */
   readonly selinux: boolean;
+  /** False when no LSM provides process labels (the reader's own attr/current answers EINVAL): labels are then null for all. */
+  readonly lsmLabels: boolean;
+  /** uid_map and gid_map by user namespace: every process of one namespace has the same maps. */
+  readonly idMaps: Map<string, { readonly uid: readonly IdMapping[]; readonly gid: readonly IdMapping[] }>;
   /** Counts of fields that could not be read, by reason. */
   readonly unreadable: Map<string, number>;
 }

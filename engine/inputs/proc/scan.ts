@@ -8,7 +8,7 @@
 import type { InputError } from '../../model/finding.js';
 import type { LocatedSubject } from '../../model/located.js';
 import type { ProcFs, ProcRoots } from './proc-fs.js';
-import { DEFAULT_ROOTS, isGone, nodeProcFs, readFailure } from './proc-fs.js';
+import { DEFAULT_ROOTS, errnoOf, isGone, nodeProcFs, readFailure } from './proc-fs.js';
 import type { ProcStat } from './parse-stat.js';
 import { isKernelThread, isZombie, parseStat } from './parse-stat.js';
 import { parseLastCap } from './read-capabilities.js';
@@ -114,6 +114,8 @@ function createContext(fs: ProcFs, roots: ProcRoots, requested: number | undefin
     limits: new LimitReader(fs, hierarchies),
     mountViews: new Map(),
     selinux: mounts.some((m) => m.fsType === 'selinuxfs'),
+    lsmLabels: lsmLabels(fs, roots.proc),
+    idMaps: new Map(),
   };
   for (const id of Object.values(context.reference.ids)) if ('failure' in id) countUnreadable(context, `reference namespaces: ${id.failure}`);
   return context;
@@ -133,6 +135,16 @@ function chooseReference(fs: ProcFs, procRoot: string, requested: number | undef
   if (Object.values(kthreadd).some((id) => 'failure' in id)) return { pid, ids, notes: [] };
   const reason = 'failure' in failed[0]! ? failed[0].failure : '';
   return { pid: 2, ids: kthreadd, notes: [`PID 1's namespaces are unreadable (${reason}); namespaces are compared with PID 2 (kthreadd), which lives in the initial namespaces`] };
+}
+
+/** attr/current answers EINVAL when no LSM provides labels; that holds for every process alike. */
+function lsmLabels(fs: ProcFs, procRoot: string): boolean {
+  try {
+    fs.read(`${procRoot}/self/attr/current`);
+    return true;
+  } catch (error) {
+    return errnoOf(error) !== 'EINVAL';
+  }
 }
 
 function listPids(fs: ProcFs, procRoot: string): number[] {
