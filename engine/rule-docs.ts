@@ -36,3 +36,18 @@ export function ruleDocPage(rule: RuleDefinition): string {
   lines.push('<!-- Generated from the rule\'s metadata by `npm run gen`. Do not edit. -->', '');
   return lines.join('\n');
 }
+
+/** docs/rules/README.md: one line per rule. */
+export function ruleIndexPage(rules: readonly RuleDefinition[]): string {
+  const rows = rules.map((r) => `| [${r.id}](${r.id}.md) | ${r.meta.severity} | ${r.meta.title} | ${r.meta.appliesTo.join(', ')} |`);
+  return [
+    '# Rules',
+    '',
+    '| id | severity | title | applies to |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    '<!-- Generated from the rules\' metadata by `npm run gen`. Do not edit. -->',
+    '',
+  ].join('\n');
+}

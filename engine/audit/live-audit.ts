@@ -4,15 +4,21 @@
  * config it was started from, located at the config's lines.
  */
 import type { Finding, InputError, LiveSummary } from '../model/finding.js';
-import type { Loaded } from './load-inputs.js';
+import type { LocatedSubject } from '../model/located.js';
 import { loadInputs } from './load-inputs.js';
 import { loadProcesses } from './load-processes.js';
 import { collectInputs } from '../inputs/collect.js';
 import type { ScanOptions } from '../inputs/proc/scan.js';
-import { runRules } from '../runner/run-rules.js';
+import { compareFindings, runRules } from '../runner/run-rules.js';
+import type { ActiveRule } from '../runner/run-rules.js';
+import type { Audited } from './audit-inputs.js';
 
-export interface LiveAudit extends Loaded {
+export interface LiveAudit {
+  readonly subjects: LocatedSubject[];
+  readonly errors: InputError[];
   readonly inputs: number;
+  /** The rules on the processes, with the --against findings merged in. */
+  audit(rules: readonly ActiveRule[]): Audited;
   /** Findings of the comparison with --against. */
   readonly findings: readonly Finding[];
   readonly sources: ReadonlyMap<string, string>;
@@ -50,5 +56,9 @@ export async function liveAudit(options: LiveAuditOptions): Promise<LiveAudit> {
       errors.push(...run.errors);
     }
   }
-  return { subjects: processes.subjects, errors, findings, sources, inputs: processes.subjects.length, live: processes.live };
+  const audit = (rules: readonly ActiveRule[]): Audited => {
+    const run = runRules(processes.subjects, rules);
+    return { subjects: processes.subjects, findings: [...run.findings, ...findings].sort(compareFindings), errors: [...errors, ...run.errors] };
+  };
+  return { subjects: processes.subjects, errors, findings, sources, inputs: processes.subjects.length, live: processes.live, audit };
 }

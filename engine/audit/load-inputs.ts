@@ -1,39 +1,37 @@
 /**
- * Inputs → located Subjects: detect each text's format (or take the forced
- * one), load its format module once, convert. Problems become InputErrors
- * for that input only.
+ * One input → located Subjects: detect its format (or take the forced one),
+ * load that format's module once, convert. Problems become InputErrors for
+ * that input only.
  */
-import type { InputError } from '../model/finding.js';
-import type { LocatedSubject } from '../model/located.js';
 import { FORMAT_LOADERS } from '../inputs/format.js';
-import type { InputFormat, InputFormatName, InputText } from '../inputs/format.js';
+import type { InputFormat, InputFormatName, InputResult, InputText } from '../inputs/format.js';
 import { detectFormat, unrecognised } from '../inputs/detect.js';
 
-export interface Loaded {
-  readonly subjects: LocatedSubject[];
-  readonly errors: InputError[];
-}
+export class FormatCache {
+  private readonly formats = new Map<InputFormatName, InputFormat>();
 
-export async function loadInputs(inputs: readonly InputText[], forced?: InputFormatName): Promise<Loaded> {
-  const subjects: LocatedSubject[] = [];
-  const errors: InputError[] = [];
-  const formats = new Map<InputFormatName, InputFormat>();
-  for (const input of inputs) {
+  async load(input: InputText, forced?: InputFormatName): Promise<InputResult> {
     if (input.text.trim() === '') {
-      errors.push({ file: input.file, line: 1, column: 1, message: 'the file is empty; expected a container config' });
-      continue;
+      return { subjects: [], errors: [{ file: input.file, line: 1, column: 1, message: 'the file is empty; expected a container config' }] };
     }
     const name = forced ?? detectFormat(input.text, input.file);
-    if (!name) {
-      errors.push(unrecognised(input));
-      continue;
-    }
-    let format = formats.get(name);
+    if (!name) return { subjects: [], errors: [unrecognised(input)] };
+    let format = this.formats.get(name);
     if (!format) {
       format = await FORMAT_LOADERS[name]();
-      formats.set(name, format);
+      this.formats.set(name, format);
     }
-    const result = format.load(input);
+    return format.load(input);
+  }
+}
+
+/** Load every input (no rules): for callers that need the subjects alone. */
+export async function loadInputs(inputs: readonly InputText[], forced?: InputFormatName): Promise<InputResult & { subjects: InputResult['subjects'] }> {
+  const cache = new FormatCache();
+  const subjects = [];
+  const errors = [];
+  for (const input of inputs) {
+    const result = await cache.load(input, forced);
     subjects.push(...result.subjects);
     errors.push(...result.errors);
   }

@@ -13,4 +13,5 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   audit: async () => (await import('../commands/audit.js')).default,
   ps: async () => (await import('../commands/ps.js')).default,
   rules: async () => (await import('../commands/rules.js')).default,
+  run: async () => (await import('../commands/run.js')).default,
 };

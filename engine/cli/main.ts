@@ -14,6 +14,7 @@ Commands:
   audit [PATH...|-]     audit container configs (OCI config.json) against a policy
   ps                    list running processes with their confinement, and audit them
   rules [ID]            list the rules, or print one rule's documentation
+  run [options] -- CMD  launch CMD confined by a profile (capabilities, no_new_privs, seccomp)
 
 Run "caplint <command> --help" for a command's options.
 `;

@@ -10,11 +10,10 @@ import { SEVERITIES } from '../model/finding.js';
 import type { FailOn } from '../model/finding.js';
 import { collectInputs, DEFAULT_MAX_BYTES } from '../inputs/collect.js';
 import { INPUT_FORMATS } from '../inputs/format.js';
-import { loadInputs } from '../audit/load-inputs.js';
-import { compareFindings, runRules } from '../runner/run-rules.js';
+import { auditInputs } from '../audit/audit-inputs.js';
 import { buildReport, exitCodeOf } from '../audit/build-report.js';
 import { pairOutputs } from '../audit/outputs.js';
-import { activeBuiltinRules } from '../audit/active-rules.js';
+import { activeRules } from '../audit/active-rules.js';
 import { FORMAT_NAMES, REPORT_FORMATS } from '../../reports/index.js';
 import { LIVE_OPTIONS, liveScanOptions } from './ps.js';
 import type { CollectOptions } from '../inputs/collect.js';
@@ -35,6 +34,7 @@ Options:
   --fail-on SEVERITY     ${[...SEVERITIES, 'never'].join('|')} (default high)
   --input-format FORMAT  ${INPUT_FORMATS.join('|')} (default: detect from content)
   --max-bytes N          largest input read, in bytes (default ${DEFAULT_MAX_BYTES})
+  --rule-file FILE       a custom rule in TypeScript (repeatable); checked and sandboxed before it runs
   --pid PID              audit running processes instead of files (repeatable; see caplint ps)
   --against CONFIG       with --pid: report where each process differs from this OCI config
 
@@ -47,6 +47,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   'input-format': { type: 'string' },
   'max-bytes': { type: 'string' },
+  'rule-file': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   ...LIVE_OPTIONS,
   against: { type: 'string' },
@@ -70,14 +71,13 @@ const audit: Command = {
     if (positionals.length === 0 && !live) throw new UsageError('caplint audit: name at least one PATH (a file, a directory, or - for stdin)');
 
     const collected = live ? { inputs: [], errors: [] } : await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
-    const loaded = live ?? await loadInputs(collected.inputs, inputFormat);
-    const rules = await activeBuiltinRules();
-    const run = runRules(loaded.subjects, rules);
+    const { rules, errors: ruleErrors } = await activeRules(values['rule-file'] ?? [], io.cwd);
+    const audited = live ? live.audit(rules) : await auditInputs(collected.inputs, rules, inputFormat);
     const built = buildReport({
       inputs: live ? live.inputs : collected.inputs.length + collected.errors.length,
-      subjects: loaded.subjects,
-      findings: live ? [...run.findings, ...live.findings].sort(compareFindings) : run.findings,
-      errors: [...collected.errors, ...loaded.errors, ...run.errors],
+      subjects: audited.subjects,
+      findings: audited.findings,
+      errors: [...ruleErrors, ...collected.errors, ...audited.errors],
       rules,
       failOn,
       policy: 'built-in rules',

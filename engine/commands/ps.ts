@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { SEVERITIES } from '../model/finding.js';
 import type { FailOn } from '../model/finding.js';
 import { loadProcesses, parsePids } from '../audit/load-processes.js';
-import { activeBuiltinRules } from '../audit/active-rules.js';
+import { activeRules } from '../audit/active-rules.js';
 import { runRules } from '../runner/run-rules.js';
 import { buildReport, exitCodeOf } from '../audit/build-report.js';
 import { liveSummaryText } from '../audit/live-summary-text.js';
@@ -68,7 +68,7 @@ const ps: Command = {
     const format = oneOf('format', values.format, ['text', 'json'], 'text');
     const failOn = oneOf<FailOn>('fail-on', values['fail-on'], [...SEVERITIES, 'never'], 'high');
     const loaded = await loadProcesses(liveScanOptions(values));
-    const rules = await activeBuiltinRules();
+    const { rules } = await activeRules();
     const run = runRules(loaded.subjects, rules);
     const built = buildReport({
       inputs: loaded.subjects.length, subjects: loaded.subjects, findings: run.findings,

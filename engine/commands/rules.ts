@@ -2,11 +2,11 @@
 import type { Command } from '../cli/commands.js';
 import type { Io } from '../cli/io.js';
 import { oneOf, parse } from '../cli/args.js';
-import { UsageError } from '../errors.js';
+import { UsageError, formatPlace } from '../errors.js';
 import { hint } from '../linux/suggest.js';
 import { ruleDocPage } from '../rule-docs.js';
 
-const HELP = `Usage: caplint rules [ID] [--format text|json]
+const HELP = `Usage: caplint rules [ID] [--format text|json] [--rule-file FILE]...
 
 List every rule with its severity, title and the inputs it applies to, or print one rule's documentation.
 `;
@@ -14,13 +14,21 @@ List every rule with its severity, title and the inputs it applies to, or print 
 const rules: Command = {
   summary: 'list the rules, or print one rule\'s documentation',
   async run(args: readonly string[], io: Io): Promise<number> {
-    const { values, positionals } = parse('rules', args, { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    const { values, positionals } = parse('rules', args, {
+      format: { type: 'string' },
+      'rule-file': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    });
     if (values.help) {
       io.write(HELP);
       return 0;
     }
     const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
-    const { BUILTIN_RULES } = await import('../../rules/index.js');
+    const { activeRules } = await import('../audit/active-rules.js');
+    const loaded = await activeRules(values['rule-file'] ?? [], io.cwd);
+    for (const e of loaded.errors) io.error(`caplint: ${formatPlace(e)}${e.message}\n`);
+    if (loaded.errors.length) return 2;
+    const BUILTIN_RULES = loaded.rules.map((r) => r.rule);
     const [id] = positionals;
     if (id !== undefined) {
       const rule = BUILTIN_RULES.find((r) => r.id === id);

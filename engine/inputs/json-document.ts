@@ -22,6 +22,10 @@ export class JsonDocument implements SourceDocument {
     return this.lines.position(offset);
   }
 
+  release(): void {
+    this.tree = undefined;
+  }
+
   span(pointer: string): Span | undefined {
     this.tree ??= parseTree(this.text, [], { allowTrailingComma: false, disallowComments: true });
     if (!this.tree) return undefined;

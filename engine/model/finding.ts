@@ -35,7 +35,12 @@ export interface Finding {
   /** JSON pointer (RFC 6901) of the text that caused the finding, or of the object that lacks a field. */
   readonly pointer: string | null;
   readonly pid?: number;
+  /** Set when the audit compared against a baseline (SARIF baselineState). */
+  readonly baseline?: BaselineState;
 }
+
+/** How a finding relates to the baseline (the values of SARIF 2.1.0 `result.baselineState`). */
+export type BaselineState = 'new' | 'unchanged' | 'updated' | 'absent';
 
 /** An input that could not be read or understood. */
 export interface InputError {
@@ -54,6 +59,17 @@ export interface RuleSummary {
   readonly remediation: string;
   readonly references: readonly string[];
   readonly docsPath: string;
+  /** Subject kinds the rule checks (JUnit lists one testcase per applying rule); absent = every kind. */
+  readonly appliesTo?: readonly string[];
+}
+
+/** Who produced the report (SARIF tool.driver, HTML footer). */
+export interface ToolInfo {
+  readonly version: string;
+  /** The project's home page (absolute URI). */
+  readonly informationUri?: string;
+  /** Absolute URI that `RuleSummary.docsPath` resolves against; without it docs paths are shown as text only. */
+  readonly docsBaseUri?: string;
 }
 
 export interface Summary {
@@ -88,6 +104,7 @@ export interface AuditReport {
   readonly policy: string;
   /** Subjects as plain data (process audits print them; HTML shows a matrix). */
   readonly subjects: readonly unknown[];
+  readonly tool?: ToolInfo;
 }
 
 export interface ReportOptions {

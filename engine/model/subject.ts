@@ -6,6 +6,7 @@
  */
 import type { NamespaceType } from '../linux/namespaces.js';
 import type { ProcessDetails } from './process.js';
+import type { SourceDocument } from './located.js';
 
 export type SubjectKind = 'oci' | 'kubernetes' | 'compose' | 'docker' | 'process';
 export const SUBJECT_KINDS: readonly SubjectKind[] = ['oci', 'kubernetes', 'compose', 'docker', 'process'];
@@ -70,6 +71,12 @@ export interface SeccompProfileSource {
   /** JSON pointer of the profile inside its file. */
   readonly pointer: string;
   readonly file: string | null;
+  /**
+   * The parsed text the profile came from, when known (additive): lets the
+   * profile reader place errors at line and column and read 64-bit argument
+   * values exactly, which JSON.parse cannot.
+   */
+  readonly origin?: SourceDocument;
 }
 
 export type SeccompState =

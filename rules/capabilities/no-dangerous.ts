@@ -14,7 +14,7 @@ export default defineRule({
       granted: '{{subject}} holds {{cap}} in its {{sets}} set{{s}}.',
       everything: '{{subject}} holds every capability ({{count}}) in its bounding set{{how}}.',
     },
-    rationale: '{{why}}.',
+    rationale: 'Every capability beyond a runtime\'s default widens what a compromised process can do to the host. {{why}}.',
     remediation: 'Drop {{cap}}; if the workload really needs it, grant it alone and document why.',
     references: ['man 7 capabilities', 'CIS Docker Benchmark 5.3', 'https://kubernetes.io/docs/concepts/security/pod-security-standards/'],
   },

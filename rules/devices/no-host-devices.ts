@@ -15,7 +15,7 @@ export default defineRule({
       device: '{{subject}} has the host device {{path}}.',
       allowAll: '{{subject}}\'s device cgroup allows {{access}} on all {{type}} devices.',
     },
-    rationale: '{{why}}',
+    rationale: 'A device node is a door to a kernel driver that namespaces do not guard. {{why}}',
     remediation: 'Remove {{what}}; pass only the device nodes the workload needs, with the narrowest access.',
     references: ['OCI runtime-spec config-linux.md#devices', 'CIS Docker Benchmark 5.17'],
   },

@@ -9,7 +9,7 @@ export default defineRule({
     title: 'Namespaces are not joined from another process by path',
     description: 'A namespace entry with a `path` joins an existing namespace instead of creating one. Joining /proc/1/ns/* is sharing the host\'s; joining another container\'s shares its isolation and its compromise.',
     messages: { joined: '{{subject}} joins the {{type}} namespace at {{path}}.' },
-    rationale: '{{why}}',
+    rationale: 'A joined namespace is shared, not isolated. {{why}}',
     remediation: 'Remove "path" from the {{type}} namespace so the container gets a new one, unless sharing with that process is the documented intent.',
     references: ['OCI runtime-spec config-linux.md#namespaces', 'man 2 setns'],
   },

@@ -14,7 +14,7 @@ export default defineRule({
       allowed: '{{subject}}\'s seccomp profile allows {{syscalls}} ({{group}}).',
       argumentFree: '{{subject}}\'s seccomp profile allows {{syscall}} without checking its arguments.',
     },
-    rationale: '{{why}}.',
+    rationale: 'Every syscall a profile lets through is kernel surface reachable from the container. {{why}}.',
     remediation: 'Deny {{syscalls}} (SCMP_ACT_ERRNO), or start from caplint\'s default profile, which does.',
     references: ['man 2 seccomp', 'https://docs.docker.com/engine/security/seccomp/', 'CVE-2016-0728', 'CVE-2022-0185', 'CVE-2022-0492'],
   },

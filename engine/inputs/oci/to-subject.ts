@@ -35,7 +35,7 @@ export function ociSubject(document: JsonDocument, config: OciConfig): InputResu
     uidMappings: linux.uidMappings ?? [],
     gidMappings: linux.gidMappings ?? [],
     seccomp: linux.seccomp
-      ? { mode: 'filter', profile: { format: 'oci', document: linux.seccomp, pointer: '/linux/seccomp', file: document.file } }
+      ? { mode: 'filter', profile: { format: 'oci', document: linux.seccomp, pointer: '/linux/seccomp', file: document.file, origin: document } }
       : { mode: 'disabled' },
     noNewPrivileges: config.process?.noNewPrivileges === true,
     privileged: false,

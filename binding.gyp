@@ -1,0 +1,20 @@
+{
+  "targets": [
+    {
+      "target_name": "caplint_enforcer",
+      "sources": [
+        "enforcer/native/addon.cc",
+        "enforcer/native/plan.cc",
+        "enforcer/native/child.cc",
+        "enforcer/native/spawn.cc",
+        "enforcer/native/wait.cc",
+        "enforcer/native/seccomp-dump.cc"
+      ],
+      "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
+      "defines": ["NAPI_VERSION=8", "NAPI_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED"],
+      "cflags!": ["-fno-exceptions"],
+      "cflags_cc!": ["-fno-exceptions"],
+      "cflags_cc": ["-std=c++17", "-Wall", "-Wextra", "-fstack-protector-strong"]
+    }
+  ]
+}

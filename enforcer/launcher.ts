@@ -1,0 +1,89 @@
+/**
+ * The enforcer facade: validates a plan, hands it to the native binding and
+ * turns what comes back into outcomes the CLI can print. The binding comes
+ * from a factory so tests can inject a fake.
+ */
+import { constants } from 'node:os';
+import { loadBinding } from './load-binding.js';
+import { toNativePlan } from './launch-plan.js';
+import type { LaunchPlan } from './launch-plan.js';
+import type { ChildStep, NativeBinding } from './native-binding.js';
+import { describeFailure, errnoName, stepName } from './step-messages.js';
+
+export interface ChildExit {
+  readonly code: number | null;
+  readonly signal: number | null;
+  /** The code, or 128+N for signal N. */
+  readonly exitCode: number;
+}
+
+export interface RunningChild {
+  readonly pid: number;
+  /** Settles once; the child is reaped by then. */
+  readonly exited: Promise<ChildExit>;
+  /** Sends a signal while the child lives; false once it has exited. */
+  signal(signal: NodeJS.Signals | number): boolean;
+}
+
+export type LaunchOutcome =
+  | { readonly kind: 'started'; readonly child: RunningChild }
+  | {
+      readonly kind: 'failed';
+      readonly step: ChildStep | 'unknown';
+      readonly errno: number;
+      readonly errnoName: string;
+      /** `could not ... (CALL detail): strerror` */
+      readonly message: string;
+      /** 125 confinement failed, 126 not executable, 127 not found. */
+      readonly exitCode: 125 | 126 | 127;
+    };
+
+export interface Enforcer {
+  launch(plan: LaunchPlan): LaunchOutcome;
+  dumpSeccompFilters(pid: number): Buffer[];
+}
+
+export function exitCodeOf(exit: { code: number | null; signal: number | null }): number {
+  return exit.signal !== null ? 128 + exit.signal : (exit.code ?? 1);
+}
+
+function signalNumber(signal: NodeJS.Signals | number): number {
+  if (typeof signal === 'number') return signal;
+  const n = constants.signals[signal];
+  if (n === undefined) throw new RangeError(`unknown signal ${signal}`);
+  return n;
+}
+
+export function createEnforcer(factory: () => NativeBinding = loadBinding): Enforcer {
+  let binding: NativeBinding | undefined;
+  const native = (): NativeBinding => (binding ??= factory());
+  return {
+    launch(plan) {
+      const nativePlan = toNativePlan(plan);
+      const result = native().launch(nativePlan);
+      if (!result.started) {
+        const step = stepName(result.step);
+        const notFound = result.errno === constants.errno.ENOENT || result.errno === constants.errno.ENOTDIR;
+        const exitCode = step === 'exec' ? (notFound ? 127 : 126) : 125;
+        return { kind: 'failed', step, errno: result.errno, errnoName: errnoName(result.errno), message: describeFailure(result, plan), exitCode };
+      }
+      let live = true;
+      const exited = native().waitExit(result.pidfd).then((exit) => {
+        live = false;
+        return { ...exit, exitCode: exitCodeOf(exit) };
+      });
+      return {
+        kind: 'started',
+        child: {
+          pid: result.pid,
+          exited,
+          signal: (signal) => live && native().signal(result.pidfd, signalNumber(signal)),
+        },
+      };
+    },
+    dumpSeccompFilters(pid) {
+      if (!Number.isInteger(pid) || pid <= 0) throw new RangeError(`not a process id: ${pid}`);
+      return native().dumpSeccompFilters(pid);
+    },
+  };
+}

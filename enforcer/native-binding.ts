@@ -1,0 +1,80 @@
+/**
+ * The whole native surface of the enforcer addon (enforcer/native/*.cc).
+ * Every policy decision is made in TypeScript; the addon applies a plan
+ * already decided and only re-checks argument types.
+ */
+
+/** The plan as the addon reads it (enforcer/native/plan.cc). Masks are 64-bit capability masks. */
+export interface NativePlan {
+  readonly file: string;
+  readonly argv: readonly string[];
+  /** `NAME=value` entries. */
+  readonly env: readonly string[];
+  readonly cwd: string | null;
+  /** Highest capability bit the kernel knows (/proc/sys/kernel/cap_last_cap). */
+  readonly lastCap: number;
+  readonly dropBounding: boolean;
+  /** Bounding-set bits kept; every other bit up to lastCap is dropped. */
+  readonly bounding: bigint;
+  readonly setCapabilities: boolean;
+  readonly permitted: bigint;
+  readonly effective: bigint;
+  readonly inheritable: bigint;
+  readonly ambient: bigint;
+  /** Both null, or both set (setgroups([]) + setresgid + setresuid under PR_SET_KEEPCAPS). */
+  readonly uid: number | null;
+  readonly gid: number | null;
+  readonly noNewPrivs: boolean;
+  /** struct sock_filter[] bytes, or null for no filter. */
+  readonly seccomp: Uint8Array | null;
+  /** SECCOMP_FILTER_FLAG_* bits. */
+  readonly seccompFlags: number;
+}
+
+/** Child steps in the order they run; the numbers match enum Step in enforcer/native/plan.h. */
+export const CHILD_STEPS = {
+  1: 'signals',
+  2: 'descriptors',
+  3: 'bounding-drop',
+  4: 'keep-caps',
+  5: 'setgroups',
+  6: 'setresgid',
+  7: 'setresuid',
+  8: 'capset',
+  9: 'ambient-clear',
+  10: 'ambient-raise',
+  11: 'chdir',
+  12: 'no-new-privs',
+  13: 'seccomp',
+  14: 'exec',
+} as const;
+export type ChildStep = (typeof CHILD_STEPS)[keyof typeof CHILD_STEPS];
+
+/** What launch() returns: started, or the step that failed (step 0 = none) with its errno. */
+export interface NativeLaunchResult {
+  readonly started: boolean;
+  readonly pid: number;
+  /** Owned by the caller when started: hand it to waitExit (which closes it). */
+  readonly pidfd: number;
+  readonly step: number;
+  readonly errno: number;
+  /** The capability bit for per-capability steps, else -1. */
+  readonly detail: number;
+}
+
+/** How the child ended: exactly one of code and signal is set. */
+export interface NativeExit {
+  readonly code: number | null;
+  readonly signal: number | null;
+}
+
+export interface NativeBinding {
+  /** Clones, confines and execs synchronously; throws (with .errno) only when clone itself fails. */
+  launch(plan: NativePlan): NativeLaunchResult;
+  /** Resolves when the child exits; reaps it and closes the pidfd. The event loop keeps running. */
+  waitExit(pidfd: number): Promise<NativeExit>;
+  /** pidfd_send_signal; false when the child is already gone. */
+  signal(pidfd: number, signal: number): boolean;
+  /** One struct sock_filter[] per filter attached to pid (index 0 = newest), via PTRACE_SECCOMP_GET_FILTER. */
+  dumpSeccompFilters(pid: number): Buffer[];
+}

@@ -1,0 +1,66 @@
+// The launch plan as the child applies it. TypeScript decides every value;
+// ReadPlan only re-checks types and copies them into memory the child can use
+// without allocating (argv/envp arrays, the filter) before the clone.
+#pragma once
+#include <linux/filter.h>
+#include <napi.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace caplint {
+
+// Child steps, in the order they run. The numbers cross to TypeScript
+// (enforcer/native-binding.ts, ChildStep): keep them in sync.
+enum Step : int32_t {
+  kStepSignals = 1,
+  kStepDescriptors = 2,
+  kStepBoundingDrop = 3,
+  kStepKeepCaps = 4,
+  kStepSetGroups = 5,
+  kStepSetGid = 6,
+  kStepSetUid = 7,
+  kStepCapset = 8,
+  kStepAmbientClear = 9,
+  kStepAmbientRaise = 10,
+  kStepChdir = 11,
+  kStepNoNewPrivs = 12,
+  kStepSeccomp = 13,
+  kStepExec = 14,
+};
+
+// What a failed step writes to the CLOEXEC pipe; EOF instead means exec succeeded.
+struct StepFailure {
+  int32_t step;
+  int32_t error;
+  int32_t detail;  // the capability bit for per-capability steps, else -1
+};
+
+struct ChildPlan {
+  // Storage (owned).
+  std::string file;
+  std::vector<std::string> argv_storage;
+  std::vector<std::string> env_storage;
+  std::string cwd;
+  std::vector<sock_filter> filter;
+  // What the child reads.
+  std::vector<char*> argv;  // null-terminated
+  std::vector<char*> envp;  // null-terminated
+  bool has_cwd = false;
+  int last_cap = 40;
+  bool drop_bounding = false;
+  uint64_t bounding = 0;  // bits kept
+  bool set_capabilities = false;
+  uint64_t permitted = 0, effective = 0, inheritable = 0, ambient = 0;
+  bool change_ids = false;
+  uint32_t uid = 0, gid = 0;
+  bool no_new_privs = false;
+  bool has_filter = false;
+  uint32_t seccomp_flags = 0;
+};
+
+// Throws Napi::TypeError/RangeError naming the field that is wrong.
+ChildPlan ReadPlan(const Napi::Object& plan);
+
+}  // namespace caplint

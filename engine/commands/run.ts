@@ -1,0 +1,105 @@
+/**
+ * caplint run [--profile NAME|FILE] [--config OCI_CONFIG.json] [--cap-add CAP]
+ *             [--cap-drop CAP] [--seccomp FILE|unconfined] [--dry-run]
+ *             [--allow-partial] -- COMMAND [ARG...]
+ *
+ * Exits with the child's code, 128+N for signal N, 125 when confinement could
+ * not be set up (nothing ran), 126 not executable, 127 not found.
+ */
+import type { Command } from '../cli/commands.js';
+import type { Io } from '../cli/io.js';
+import { parse } from '../cli/args.js';
+import { CaplintError, UsageError, describeError } from '../errors.js';
+import type { Enforcer } from '../../enforcer/launcher.js';
+import { readLastCap, readStatus } from '../../enforcer/proc-status.js';
+import type { ConfinementStatus } from '../../enforcer/proc-status.js';
+import { ConfinementRefused, decidePlan } from '../run/decide-plan.js';
+import { formatPlan } from '../run/format-plan.js';
+import { launchAndWait } from '../run/launch-and-wait.js';
+import type { SignalSource } from '../run/forward-signals.js';
+import { resolveCommand } from '../run/resolve-command.js';
+import { buildIntent } from '../run/run-intent.js';
+import { loadInlineSeccomp, loadSeccomp } from '../run/seccomp-source.js';
+
+export const RUN_USAGE = `Usage: caplint run [options] -- COMMAND [ARG...]
+
+Launch COMMAND confined: capability bounding set, no_new_privs, seccomp filter.
+
+Options:
+  --profile NAME|FILE   default (Docker's set minus NET_RAW, no_new_privs, default seccomp) or restricted
+  --config FILE         take process.capabilities, noNewPrivileges, user and linux.seccomp from an OCI config
+  --cap-add CAP         keep CAP too (repeatable; ALL for every one)
+  --cap-drop CAP        drop CAP (repeatable; ALL for every one)
+  --seccomp FILE|NAME   a seccomp profile, a .bpf program, a built-in name, or unconfined
+  --dry-run             print the plan and run nothing
+  --allow-partial       without CAP_SETPCAP, run with no_new_privs and seccomp only
+
+Exit: the command's code, 128+N for signal N, 125 confinement failed (nothing ran), 126 not executable, 127 not found.
+`;
+
+export interface RunDeps {
+  readonly enforcer: () => Enforcer;
+  readonly ownStatus: () => ConfinementStatus;
+  readonly signals: SignalSource;
+}
+
+const OPTIONS = {
+  profile: { type: 'string' },
+  config: { type: 'string' },
+  'cap-add': { type: 'string', multiple: true },
+  'cap-drop': { type: 'string', multiple: true },
+  seccomp: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'allow-partial': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function defaultEnforcer(): Promise<() => Enforcer> {
+  const { createEnforcer } = await import('../../enforcer/launcher.js');
+  return () => createEnforcer();
+}
+
+export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
+  return {
+    summary: 'launch a command confined by a profile',
+    async run(args: readonly string[], io: Io): Promise<number> {
+      const split = args.indexOf('--');
+      const { values, positionals } = parse('run', split < 0 ? args : args.slice(0, split), OPTIONS);
+      if (values.help) return io.write(RUN_USAGE), 0;
+      const command = split < 0 ? positionals : [...positionals, ...args.slice(split + 1)];
+      if (command.length === 0) throw new UsageError('caplint run: no command given (caplint run [options] -- COMMAND [ARG...])');
+      try {
+        const intent = buildIntent(
+          { profile: values.profile, config: values.config, capAdd: values['cap-add'] ?? [], capDrop: values['cap-drop'] ?? [], seccomp: values.seccomp },
+          io.cwd,
+        );
+        const own = (deps.ownStatus ?? (() => readStatus('self')))();
+        const lastCap = readLastCap();
+        const context = { capabilities: intent.capabilities.bounding };
+        const seccomp =
+          'inline' in intent.seccomp
+            ? loadInlineSeccomp(intent.seccomp.inline, intent.seccomp.document, intent.seccompFlags, context)
+            : loadSeccomp(intent.seccomp.ref, intent.seccompFlags, context);
+        const file = resolveCommand(command[0]!, io.env.PATH, io.cwd);
+        const user = intent.user && !(own.uids[1] === 0 && intent.user.uid === 0 && intent.user.gid === 0) ? intent.user : null;
+        const decision = decidePlan(
+          { file: file ?? command[0]!, argv: command, env: io.env, capabilities: intent.capabilities, noNewPrivs: intent.noNewPrivs, user, seccomp, allowPartial: values['allow-partial'] === true },
+          own,
+          lastCap,
+        );
+        if (values['dry-run']) return io.write(formatPlan(decision, intent.source, seccomp)), 0;
+        if (file === null) return io.error(`caplint run: ${command[0]}: command not found; nothing was run\n`), 127;
+        if (decision.partial) io.error(`caplint run: partial confinement: ${decision.partial}.\n`);
+        const enforcer = (deps.enforcer ?? (await defaultEnforcer()))();
+        return await launchAndWait(enforcer, decision.plan, own, io, deps.signals ?? process);
+      } catch (error) {
+        if (error instanceof UsageError || !(error instanceof CaplintError)) throw error;
+        const suffix = error instanceof ConfinementRefused ? '' : '; nothing was run';
+        io.error(`caplint run: ${describeError(error)}${suffix}\n`);
+        return 125;
+      }
+    },
+  };
+}
+
+export default createRunCommand();

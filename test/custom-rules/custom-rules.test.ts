@@ -1,0 +1,99 @@
+/**
+ * Custom rules are untrusted input: each forbidden construct is rejected
+ * with file:line:column before anything runs; what gets past the static
+ * check (a loop, a throw, a mutation, a computed escape) is contained at run
+ * time; and the other rules still run.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { caplint, ROOT } from '../helpers/cli.js';
+import { RUNC_DEFAULT_PATH } from '../helpers/oci.js';
+import { lineOf } from '../helpers/oci.js';
+
+const DIR = join(ROOT, 'test/fixtures/custom-rules');
+const hostile = (name: string) => join(DIR, 'hostile', `${name}.ts`);
+
+async function auditWith(ruleFiles: string[], target = RUNC_DEFAULT_PATH) {
+  const result = await caplint(['audit', target, '--format', 'json', ...ruleFiles.flatMap((f) => ['--rule-file', f])]);
+  return { ...result, report: JSON.parse(result.stdout) as { findings: { ruleId: string; message: string }[]; errors: { file: string; line: number | null; column: number | null; message: string }[] } };
+}
+
+describe('custom rules in TypeScript', () => {
+  it('a well-formed rule runs beside the built-in ones, with its own messages', async () => {
+    const config = JSON.parse(readFileSync(RUNC_DEFAULT_PATH, 'utf8'));
+    expect(config.process.capabilities.bounding).not.toContain('CAP_SYS_TIME');
+    const { code, report } = await auditWith([join(DIR, 'no-host-time.ts')]);
+    expect(code).toBe(1);
+    expect(report.errors).toEqual([]);
+    expect(report.findings.some((f) => f.ruleId === 'team/no-host-time')).toBe(false);
+    expect(report.findings.some((f) => f.ruleId === 'seccomp/required')).toBe(true);
+  });
+
+  it('reports through the same engine: message, severity and line', async () => {
+    const { caplint: run } = await import('../helpers/cli.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const config = JSON.parse(readFileSync(RUNC_DEFAULT_PATH, 'utf8'));
+    config.process.capabilities.bounding.push('CAP_SYS_TIME');
+    const text = JSON.stringify(config, null, 2);
+    const file = join(mkdtempSync(join(tmpdir(), 'caplint-custom-')), 'config.json');
+    writeFileSync(file, text);
+    const out = JSON.parse((await run(['audit', file, '--format', 'json', '--rule-file', join(DIR, 'no-host-time.ts')])).stdout);
+    const mine = out.findings.filter((f: { ruleId: string }) => f.ruleId === 'team/no-host-time');
+    expect(mine).toEqual([expect.objectContaining({ severity: 'high', message: 'container "runc" can set the host clock (CAP_SYS_TIME).', line: lineOf(text, '"CAP_SYS_TIME"'), remediation: 'Drop CAP_SYS_TIME.' })]);
+  });
+
+  it.each([
+    ['import-fs', 'importing "node:fs" is not allowed; rules may import only from "caplint"', 2],
+    ['require', '"require" is not allowed: loading modules is not allowed', 10],
+    ['dynamic-import', 'dynamic import() is not allowed', 10],
+    ['eval', '"eval" is not allowed: generating code at run time is not allowed', 10],
+    ['function-ctor', '"Function" is not allowed: generating code at run time is not allowed', 10],
+    ['process', '"process" is not allowed: rules cannot reach the caplint process', 10],
+    ['global-this', '"globalThis" is not allowed: rules cannot reach the global object', 10],
+    ['timer', '"setTimeout" is not allowed: timers are not allowed: a rule runs once, synchronously', 10],
+    ['fetch', '"fetch" is not allowed: network access is not allowed', 10],
+    ['proto', '".prototype" is not allowed: changing prototypes affects every object', 10],
+    ['constructor-escape', '".constructor" is not allowed: reaching constructors can generate code and escape the sandbox', 10],
+  ])('rejects %s before running it, at its line', async (name, message, line) => {
+    const { code, report } = await auditWith([hostile(name)]);
+    expect(code).toBe(2);
+    const errors = report.errors.filter((e) => e.file === hostile(name));
+    expect(errors[0]).toMatchObject({ message, line });
+    expect(errors[0]!.column).toBeGreaterThan(0);
+    // The built-in rules still ran.
+    expect(report.findings.some((f) => f.ruleId === 'seccomp/required')).toBe(true);
+  });
+
+  it.each([
+    ['infinite-loop', /rule hostile\/infinite-loop failed on container "runc": it ran longer than 250 ms and was stopped/],
+    ['throws', /rule hostile\/throws failed on container "runc": boom from a rule/],
+    ['mutate', /rule hostile\/mutate failed on container "runc": it tried to change the model, which is read-only/],
+    ['mutate-deep', /rule hostile\/mutate-deep failed on container "runc": it tried to change the model, which is read-only/],
+    ['computed-constructor', /rule hostile\/computed-constructor failed on container "runc": Code generation from strings disallowed/],
+  ])('contains %s at run time, and the other rules still run', async (name, message) => {
+    const { code, report } = await auditWith([hostile(name), join(DIR, 'no-host-time.ts')]);
+    expect(code).toBe(2);
+    expect(report.errors.map((e) => e.message)).toEqual([expect.stringMatching(message)]);
+    expect(report.findings.filter((f) => f.ruleId.startsWith('hostile/'))).toEqual([]);
+    expect(report.findings.some((f) => f.ruleId === 'seccomp/required')).toBe(true);
+  });
+
+  it('a rule file that does not parse', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'caplint-custom-')), 'broken.ts');
+    writeFileSync(file, "import { defineRule } from 'caplint';\nexport default defineRule({ id: 'a/b', \n");
+    const { code, report } = await auditWith([file]);
+    expect(code).toBe(2);
+    expect(report.errors[0]).toMatchObject({ file, line: 3 });
+    expect(report.errors[0]!.message).toMatch(/^the rule does not parse: /);
+  });
+
+  it('lists custom rules in `caplint rules`', async () => {
+    const { code, stdout } = await caplint(['rules', '--rule-file', join(DIR, 'no-host-time.ts')]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/team\/no-host-time\s+high\s+No container may set the host clock/);
+  });
+});

@@ -1,0 +1,130 @@
+/** `caplint run` in-process: plans, refusals, exit codes and messages. */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventEmitter } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRunCommand } from '../../engine/commands/run.js';
+import { readStatus } from '../../enforcer/proc-status.js';
+import { allowAllProgram } from '../helpers/hand-bpf.js';
+import { recordingIo, runInProcess } from '../helpers/io.js';
+import { IS_ROOT, ROOT_SKIP_REASON } from '../helpers/probe.js';
+
+let dir: string;
+let bpf: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'caplint-run-'));
+  bpf = join(dir, 'allow.bpf');
+  writeFileSync(bpf, allowAllProgram());
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (args: string[]) => runInProcess(dir, args);
+
+describe('caplint run --dry-run', () => {
+  it('prints the default profile as masks and names, and runs nothing', async () => {
+    const marker = join(dir, 'dry-run-marker');
+    const r = await run(['--dry-run', '--seccomp', bpf, '--', 'touch', marker]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/bounding +00000000a80405fb +CAP_CHOWN CAP_DAC_OVERRIDE .*CAP_SETFCAP\n/);
+    expect(r.out).not.toContain('CAP_NET_RAW');
+    expect(r.out).toMatch(/no_new_privs yes/);
+    expect(r.out).toContain('1 instructions of raw BPF');
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('applies --cap-drop then --cap-add, and restricted keeps only what --cap-add names', async () => {
+    const r = await run(['--dry-run', '--profile', 'restricted', '--cap-add', 'net_bind_service', '--seccomp', 'unconfined', '--', 'true']);
+    expect(r.out).toMatch(/bounding +0000000000000400 +CAP_NET_BIND_SERVICE\n/);
+    expect(r.out).toMatch(/seccomp +none \(unconfined\)/);
+    const d = await run(['--dry-run', '--cap-drop', 'ALL', '--cap-add', 'CAP_KILL', '--seccomp', 'unconfined', '--', 'true']);
+    expect(d.out).toMatch(/bounding +0000000000000020 +CAP_KILL\n/);
+  });
+
+});
+
+describe('caplint run: bad input', () => {
+  it('rejects an unknown capability as a usage error with a hint (exit 2)', async () => {
+    const r = await run(['--cap-add', 'SYS_ADMN', '--', 'true']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--cap-add "SYS_ADMN" is not a capability (did you mean CAP_SYS_ADMIN?)');
+  });
+
+  it('requires a command', async () => {
+    expect((await run(['--dry-run'])).code).toBe(2);
+  });
+
+  it('names the file, line and column of a profile that breaks the schema (exit 125)', async () => {
+    const profile = join(dir, 'bad-profile.json');
+    writeFileSync(profile, '{\n  "capabilities": { "allow": ["sys_admin"] },\n  "noNewPrivileges": true,\n  "seccomp": "unconfined"\n}\n');
+    const r = await run(['--profile', profile, '--', 'true']);
+    expect(r.code).toBe(125);
+    expect(r.err).toMatch(new RegExp(`${profile}:2:\\d+: "capabilities.allow.0" must match pattern`));
+    expect(r.err).toContain('nothing was run');
+  });
+
+  it('resolves extends and reports a cycle', async () => {
+    const child = join(dir, 'child.json');
+    writeFileSync(child, JSON.stringify({ extends: 'restricted', capabilities: { allow: ['CAP_CHOWN'] } }));
+    const r = await run(['--dry-run', '--profile', child, '--seccomp', 'unconfined', '--', 'true']);
+    expect(r.out).toMatch(/bounding +0000000000000001 +CAP_CHOWN\n/);
+    const a = join(dir, 'a.json');
+    writeFileSync(a, JSON.stringify({ extends: './a.json' }));
+    expect((await run(['--profile', a, '--', 'true'])).err).toContain('"extends" makes a cycle');
+  });
+
+  it('exits 127 for a command not on PATH, before anything starts', async () => {
+    const r = await run(['--seccomp', bpf, '--', 'caplint-no-such-command']);
+    expect(r.code).toBe(127);
+    expect(r.err).toBe('caplint run: caplint-no-such-command: command not found; nothing was run\n');
+  });
+
+  it('refuses, without --allow-partial, when caplint cannot drop the bounding set (exit 125)', async () => {
+    const self = readStatus('self');
+    const command = createRunCommand({ ownStatus: () => ({ ...self, capEff: 0n, capPrm: 0n, uids: [1000, 1000, 1000, 1000] }) });
+    const io = recordingIo(dir);
+    expect(await command.run(['--seccomp', bpf, '--', 'true'], io)).toBe(125);
+    expect(io.err.join('')).toMatch(/^caplint run: as uid 1000, without CAP_SETPCAP, caplint cannot drop the capability bounding set .*it can set no_new_privs and the seccomp filter\. .*--allow-partial.*; nothing was run\n$/);
+  });
+});
+
+describe.skipIf(!IS_ROOT)('caplint run: launches (root)', () => {
+  it('returns the child exit code and verifies its status', async () => {
+    const r = await run(['--seccomp', bpf, '--', 'sh', '-c', 'exit 9']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(9);
+  });
+
+  it('forwards SIGTERM to the child: 128+15', async () => {
+    const signals = new EventEmitter();
+    const io = recordingIo(dir);
+    const done = createRunCommand({ signals }).run(['--seccomp', bpf, '--', 'sleep', '5'], io);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(signals.listenerCount('SIGTERM')).toBe(1);
+    signals.emit('SIGTERM', 'SIGTERM');
+    expect(await done).toBe(143);
+    expect(signals.listenerCount('SIGTERM')).toBe(0);
+  });
+
+  it('kills a child whose /proc status does not match the plan, and exits 125', async () => {
+    const self = readStatus('self');
+    const profile = join(dir, 'no-nnp.json');
+    writeFileSync(profile, JSON.stringify({ capabilities: { allow: ['CAP_KILL'] }, noNewPrivileges: false, seccomp: 'unconfined' }));
+    // caplint believes it already has no_new_privs (so the child would inherit it), but it has not: the check must catch that.
+    const command = createRunCommand({ ownStatus: () => ({ ...self, noNewPrivs: true }) });
+    const io = recordingIo(dir);
+    expect(await command.run(['--profile', profile, '--', 'sleep', '5'], io)).toBe(125);
+    expect(io.err.join('')).toMatch(/^caplint run: pid \d+ does not match the plan: NoNewPrivs is 0, planned 1\ncaplint run: the command was killed\n$/);
+  });
+
+  it('says in one sentence when the addon is missing (exit 125)', async () => {
+    const { createEnforcer } = await import('../../enforcer/launcher.js');
+    const { AddonUnavailableError } = await import('../../enforcer/load-binding.js');
+    const io = recordingIo(dir);
+    const command = createRunCommand({ enforcer: () => createEnforcer(() => { throw new AddonUnavailableError('it could not be loaded from build/Release/caplint_enforcer.node (absent)'); }) });
+    expect(await command.run(['--seccomp', bpf, '--', 'true'], io)).toBe(125);
+    expect(io.err.join('')).toMatch(/^caplint run: launching confined needs the native enforcer addon on Linux, and it could not be loaded from .*; nothing was run\n$/);
+  });
+});
+
+if (!IS_ROOT) console.warn(`run-command launches: skipped, ${ROOT_SKIP_REASON}`);
