@@ -10,6 +10,7 @@ import cgroupsPidsLimit from './cgroups/pids-limit.js';
 import devicesNoHostDevices from './devices/no-host-devices.js';
 import kernelNamespacedSysctls from './kernel/namespaced-sysctls.js';
 import liveMatchesConfig from './live/matches-config.js';
+import liveReachableSyscalls from './live/reachable-syscalls.js';
 import lsmProfile from './lsm/profile.js';
 import mountsNoSensitiveHostPaths from './mounts/no-sensitive-host-paths.js';
 import namespacesIdMappings from './namespaces/id-mappings.js';
@@ -36,6 +37,7 @@ export const BUILTIN_RULES: readonly RuleDefinition[] = [
   devicesNoHostDevices,
   kernelNamespacedSysctls,
   liveMatchesConfig,
+  liveReachableSyscalls,
   lsmProfile,
   mountsNoSensitiveHostPaths,
   namespacesIdMappings,

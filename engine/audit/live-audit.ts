@@ -8,7 +8,7 @@ import type { LocatedSubject } from '../model/located.js';
 import { loadInputs } from './load-inputs.js';
 import { loadProcesses } from './load-processes.js';
 import { collectInputs } from '../inputs/collect.js';
-import type { ScanOptions } from '../inputs/proc/scan.js';
+import type { LiveOptions } from './load-processes.js';
 import { compareFindings, runRules } from '../runner/run-rules.js';
 import type { ActiveRule } from '../runner/run-rules.js';
 import type { Audited } from './audit-inputs.js';
@@ -26,7 +26,7 @@ export interface LiveAudit {
 }
 
 export interface LiveAuditOptions {
-  readonly scan: ScanOptions;
+  readonly scan: LiveOptions;
   readonly against?: string;
   readonly cwd: string;
   readonly maxBytes: number;

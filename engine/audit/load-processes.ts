@@ -14,10 +14,20 @@ export interface LoadedProcesses {
   readonly live: LiveSummary;
 }
 
-export async function loadProcesses(options: ScanOptions): Promise<LoadedProcesses> {
+export interface LiveOptions extends ScanOptions {
+  /** Dump and emulate the seccomp filters of processes that have one (default true). */
+  readonly filters?: boolean;
+}
+
+export async function loadProcesses(options: LiveOptions): Promise<LoadedProcesses> {
   const { scanProcesses } = await import('../inputs/proc/scan.js');
   const result = scanProcesses(options);
-  return { subjects: result.subjects, errors: result.errors, live: result.summary };
+  let subjects = result.subjects;
+  if (options.filters !== false) {
+    const { withReachableSyscalls } = await import('./live-seccomp.js');
+    subjects = await withReachableSyscalls(subjects, options.roots?.proc);
+  }
+  return { subjects, errors: result.errors, live: result.summary };
 }
 
 /** `--pid 12 --pid 13,14` → [12, 13, 14]. */

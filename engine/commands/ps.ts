@@ -24,6 +24,8 @@ Options:
   --cgroup PATH      only processes in this cgroup or below it (as /proc/PID/cgroup prints it)
   --reference PID    the process whose namespaces count as the host's (default 1)
   --all              include kernel threads and zombies
+  --no-filters       do not dump seccomp filters (by default, with CAP_SYS_ADMIN, each
+                     process's filters are read and run over every syscall of its arch)
   --format FORMAT    text|json (default text)
   --fail-on SEVERITY ${[...SEVERITIES, 'never'].join('|')} (default high)
 
@@ -35,6 +37,7 @@ export const LIVE_OPTIONS = {
   cgroup: { type: 'string' },
   reference: { type: 'string' },
   all: { type: 'boolean' },
+  'no-filters': { type: 'boolean' },
 } as const;
 
 const OPTIONS = {
@@ -44,7 +47,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export function liveScanOptions(values: { pid?: string[]; cgroup?: string; reference?: string; all?: boolean }) {
+export function liveScanOptions(values: { pid?: string[]; cgroup?: string; reference?: string; all?: boolean; 'no-filters'?: boolean }) {
   const pids = parsePids('pid', values.pid);
   const reference = parsePids('reference', values.reference === undefined ? undefined : [values.reference]);
   if (reference && reference.length !== 1) throw new UsageError('--reference takes one process id');
@@ -53,6 +56,7 @@ export function liveScanOptions(values: { pid?: string[]; cgroup?: string; refer
     ...(values.cgroup !== undefined ? { cgroup: values.cgroup } : {}),
     ...(reference ? { reference: reference[0]! } : {}),
     all: values.all === true,
+    filters: values['no-filters'] !== true,
   };
 }
 

@@ -50,4 +50,6 @@ export interface ProcessDetails {
   readonly threads: Maybe<readonly ThreadDifference[]>;
   /** Syscalls of the risk catalogue the process's dumped seccomp filters allow, when they could be dumped. */
   readonly reachableSyscalls?: Maybe<readonly string[]>;
+  /** Those of reachableSyscalls that the filters let through only for some argument values. */
+  readonly argumentCheckedSyscalls?: readonly string[];
 }
