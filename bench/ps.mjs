@@ -17,6 +17,8 @@ const have = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 
 const TOOLS = [
   { name: 'caplint ps --format json', argv: [process.execPath, join(root, 'bin/caplint.js'), 'ps', '--format', 'json', '--fail-on', 'never'] },
   { name: 'caplint ps --format json --all', argv: [process.execPath, join(root, 'bin/caplint.js'), 'ps', '--format', 'json', '--all', '--fail-on', 'never'] },
+  // The reading alone, as pscap and lsns do no more: no rules, no report.
+  { name: 'caplint /proc scan only', argv: [process.execPath, '--input-type=module', '-e', `const { scanProcesses } = await import(${JSON.stringify(join(root, 'dist/engine/inputs/proc/scan.js'))}); scanProcesses();`] },
   { name: 'pscap -a', argv: ['pscap', '-a'], needs: 'pscap' },
   { name: 'lsns -J', argv: ['lsns', '-J'], needs: 'lsns' },
 ];
@@ -47,8 +49,9 @@ function measure(argv) {
   const started = process.hrtime.bigint();
   const r = timeV ? spawnSync(timeV, ['-v', ...argv], { encoding: 'utf8', maxBuffer: 1 << 30 }) : spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
+  const cpu = timeV ? ['User time', 'System time'].reduce((sum, what) => sum + Number(new RegExp(`${what} \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? 0), 0) * 1000 : NaN;
   const rss = timeV ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN) : NaN;
-  return { wall, rss, bytes: r.stdout.length, status: r.status };
+  return { wall, cpu, rss, bytes: r.stdout.length, status: r.status };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -65,9 +68,9 @@ for (const n of sizes) {
         continue;
       }
       const samples = Array.from({ length: runs }, () => measure(tool.argv));
-      const row = { extra: n, processes: total, tool: tool.name, wallMs: median(samples.map((s) => s.wall)), peakRssKb: median(samples.map((s) => s.rss)), outputBytes: samples[0].bytes, exit: samples[0].status };
+      const row = { extra: n, processes: total, tool: tool.name, wallMs: median(samples.map((s) => s.wall)), cpuMs: median(samples.map((s) => s.cpu)), peakRssKb: median(samples.map((s) => s.rss)), outputBytes: samples[0].bytes, exit: samples[0].status };
       results.push(row);
-      console.log(`${String(n).padStart(5)} extra (${total} in /proc)  ${tool.name.padEnd(32)} ${row.wallMs.toFixed(0).padStart(6)} ms  ${String(row.peakRssKb).padStart(7)} KB peak  ${(row.outputBytes / 1024).toFixed(0).padStart(6)} KB out  exit ${row.exit}`);
+      console.log(`${String(n).padStart(5)} extra (${total} in /proc)  ${tool.name.padEnd(32)} ${row.wallMs.toFixed(0).padStart(6)} ms wall ${row.cpuMs.toFixed(0).padStart(6)} ms cpu  ${String(row.peakRssKb).padStart(7)} KB peak  ${(row.outputBytes / 1024).toFixed(0).padStart(6)} KB out  exit ${row.exit}`);
     }
   } finally {
     process.kill(-shell.pid, 'SIGKILL');
@@ -78,14 +81,14 @@ for (const n of sizes) {
 const ratio = (tool, base, n) => {
   const a = results.find((r) => r.tool === tool && r.extra === n);
   const b = results.find((r) => r.tool === base && r.extra === n);
-  return a && b ? (a.wallMs / b.wallMs).toFixed(2) : 'n/a';
+  return a && b ? `${(a.wallMs / b.wallMs).toFixed(2)} wall, ${(a.cpuMs / b.cpuMs).toFixed(2)} cpu` : 'n/a';
 };
-for (const n of sizes) console.log(`${n} extra: caplint ps / pscap -a = ${ratio('caplint ps --format json', 'pscap -a', n)}x wall`);
+for (const n of sizes) console.log(`${n} extra: caplint ps / pscap -a = ${ratio('caplint ps --format json', 'pscap -a', n)}; scan only / pscap -a = ${ratio('caplint /proc scan only', 'pscap -a', n)}`);
 if (sizes.length >= 2) {
   const [a, b] = [sizes[0], sizes.at(-1)];
   for (const tool of TOOLS.map((t) => t.name)) {
     const x = results.find((r) => r.tool === tool && r.extra === a);
     const y = results.find((r) => r.tool === tool && r.extra === b);
-    if (x && y) console.log(`scaling ${tool}: ${x.processes} → ${y.processes} processes (${(y.processes / x.processes).toFixed(2)}x), wall ${(y.wallMs / x.wallMs).toFixed(2)}x`);
+    if (x && y) console.log(`scaling ${tool}: ${x.processes} → ${y.processes} processes (${(y.processes / x.processes).toFixed(2)}x), wall ${(y.wallMs / x.wallMs).toFixed(2)}x, cpu ${(y.cpuMs / x.cpuMs).toFixed(2)}x`);
   }
 }

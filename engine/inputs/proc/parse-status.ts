@@ -2,11 +2,20 @@
 
 export type StatusFields = ReadonlyMap<string, string>;
 
+/** The keys the reader uses; the other ~45 lines (memory, signals, CPU lists) are not kept. */
+const WANTED = new Set(['Uid', 'Gid', 'Groups', 'NSpid', 'Threads', 'CapInh', 'CapPrm', 'CapEff', 'CapBnd', 'CapAmb', 'NoNewPrivs', 'Seccomp', 'Seccomp_filters']);
+
 export function parseStatus(text: string): StatusFields {
   const fields = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    const colon = line.indexOf(':');
-    if (colon > 0) fields.set(line.slice(0, colon), line.slice(colon + 1).trim());
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const colon = text.indexOf(':', start);
+    if (colon > start && colon < end) {
+      const key = text.slice(start, colon);
+      if (WANTED.has(key)) fields.set(key, text.slice(colon + 1, end).trim());
+    }
+    start = end + 1;
   }
   return fields;
 }

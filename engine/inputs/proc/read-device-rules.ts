@@ -4,7 +4,7 @@
  * an eBPF program that has no text form, so there the rules are unknown.
  */
 import type { DeviceRule, Maybe } from '../../model/subject.js';
-import { unknown } from '../../model/subject.js';
+import { isUnknown, unknown } from '../../model/subject.js';
 import type { Membership } from './cgroup-hierarchies.js';
 import { directoryOf } from './cgroup-hierarchies.js';
 import type { ScanContext } from './scan-context.js';
@@ -15,12 +15,17 @@ export function readDeviceRules(context: ScanContext, memberships: readonly Memb
   const member = memberships.find((m) => m.version === 1 && m.controllers.includes('devices'));
   const place = member && directoryOf(member, context.hierarchies);
   if (!place) return unknown('no cgroup v1 devices controller; cgroup v2 device rules are eBPF programs and are not read');
-  try {
-    return parseDevicesList(context.fs.read(`${place.dir}/devices.list`));
-  } catch (error) {
-    countUnreadable(context, `devices.list: ${readFailure(error)}`);
-    return unknown(`${place.dir}/devices.list: ${readFailure(error)}`);
+  let rules = context.deviceRules.get(place.dir);
+  if (!rules) {
+    try {
+      rules = parseDevicesList(context.fs.read(`${place.dir}/devices.list`));
+    } catch (error) {
+      rules = unknown(`${place.dir}/devices.list: ${readFailure(error)}`);
+    }
+    context.deviceRules.set(place.dir, rules);
   }
+  if (isUnknown(rules)) countUnreadable(context, `devices.list: ${rules.reason.replace(/^.*: /, '')}`);
+  return rules;
 }
 
 export function parseDevicesList(text: string): DeviceRule[] {

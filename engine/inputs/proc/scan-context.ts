@@ -1,5 +1,5 @@
 /** What one scan reads once and shares across processes. */
-import type { IdMapping } from '../../model/subject.js';
+import type { DeviceRule, IdMapping, Maybe } from '../../model/subject.js';
 import type { ProcFs, ProcRoots } from './proc-fs.js';
 import type { NamespaceIds } from './read-namespaces.js';
 import type { LimitReader } from './read-limits.js';
@@ -22,6 +22,8 @@ export interface ScanContext {
   readonly lsmLabels: boolean;
   /** uid_map and gid_map by user namespace: every process of one namespace has the same maps. */
   readonly idMaps: Map<string, { readonly uid: readonly IdMapping[]; readonly gid: readonly IdMapping[] }>;
+  /** devices.list rules by cgroup directory. */
+  readonly deviceRules: Map<string, Maybe<DeviceRule[]>>;
   /** Counts of fields that could not be read, by reason. */
   readonly unreadable: Map<string, number>;
 }

@@ -116,6 +116,7 @@ function createContext(fs: ProcFs, roots: ProcRoots, requested: number | undefin
     selinux: mounts.some((m) => m.fsType === 'selinuxfs'),
     lsmLabels: lsmLabels(fs, roots.proc),
     idMaps: new Map(),
+    deviceRules: new Map(),
   };
   for (const id of Object.values(context.reference.ids)) if ('failure' in id) countUnreadable(context, `reference namespaces: ${id.failure}`);
   return context;
