@@ -157,3 +157,12 @@ describe('the rest of the model', () => {
     expect(s.name).toBe('pid 50 (sleep)');
   });
 });
+
+describe('--cgroup', () => {
+  it('takes a directory of a mounted hierarchy as well as a cgroup path', () => {
+    const fake = addProcess(fakeHost({ mountinfo: HYBRID_MOUNTS }), { pid: 40, cgroup: '4:memory:/web/worker\n0::/\n' });
+    addProcess(fake, { pid: 41, cgroup: '4:memory:/db\n0::/\n' });
+    expect(scanProcesses({ fs: fake, cgroup: '/sys/fs/cgroup/memory/web' }).subjects.map((s) => s.subject.pid)).toEqual([40]);
+    expect(scanProcesses({ fs: fake, cgroup: '/sys/fs/cgroup/memory' }).subjects.map((s) => s.subject.pid)).toEqual([1, 40, 41]);
+  });
+});

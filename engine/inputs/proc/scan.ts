@@ -8,16 +8,12 @@
 import type { InputError } from '../../model/finding.js';
 import type { LocatedSubject } from '../../model/located.js';
 import type { ProcFs, ProcRoots } from './proc-fs.js';
-import { DEFAULT_ROOTS, errnoOf, isGone, nodeProcFs, readFailure } from './proc-fs.js';
+import { DEFAULT_ROOTS, isGone, nodeProcFs, readFailure } from './proc-fs.js';
 import type { ProcStat } from './parse-stat.js';
 import { isKernelThread, isZombie, parseStat } from './parse-stat.js';
-import { parseLastCap } from './read-capabilities.js';
-import { readNamespaceIds } from './read-namespaces.js';
-import { LimitReader } from './read-limits.js';
-import { cgroupHierarchies, parseCgroupFile } from './cgroup-hierarchies.js';
-import { parseMountInfo } from './parse-mountinfo.js';
+import { parseCgroupFile } from './cgroup-hierarchies.js';
 import type { ScanContext } from './scan-context.js';
-import { countUnreadable } from './scan-context.js';
+import { createContext } from './create-context.js';
 import { readProcess } from './read-process.js';
 import { procMountNotes } from './proc-mount-notes.js';
 
@@ -56,6 +52,7 @@ export function scanProcesses(options: ScanOptions = {}): ScanResult {
   const errors: InputError[] = [];
   const subjects: LocatedSubject[] = [];
   const explicit = options.pids !== undefined;
+  const cgroup = options.cgroup === undefined ? undefined : cgroupPathOf(options.cgroup, context.hierarchies);
   for (const pid of options.pids ?? listPids(fs, roots.proc)) {
     const first = readStat(fs, roots.proc, pid);
     if (typeof first === 'string') {
@@ -65,7 +62,7 @@ export function scanProcesses(options: ScanOptions = {}): ScanResult {
     }
     if (!explicit && !options.all && isKernelThread(first)) { skip('kernel thread'); continue; }
     if (!explicit && !options.all && isZombie(first)) { skip('zombie'); continue; }
-    if (options.cgroup !== undefined && !inCgroup(fs, roots.proc, pid, options.cgroup)) continue;
+    if (cgroup !== undefined && !inCgroup(fs, roots.proc, pid, cgroup)) continue;
     const subject = readProcess(context, first);
     const last = readStat(fs, roots.proc, pid);
     if (subject === undefined || last === 'no such process') {
@@ -92,62 +89,6 @@ export function scanProcesses(options: ScanOptions = {}): ScanResult {
   };
 }
 
-function createContext(fs: ProcFs, roots: ProcRoots, requested: number | undefined): ScanContext {
-  const unreadable = new Map<string, number>();
-  let lastCapText: string | undefined;
-  try {
-    lastCapText = fs.read(`${roots.proc}/sys/kernel/cap_last_cap`);
-  } catch (error) {
-    unreadable.set(`cap_last_cap: ${readFailure(error)}`, 1);
-  }
-  let mounts: ReturnType<typeof parseMountInfo> = [];
-  try {
-    mounts = parseMountInfo(fs.read(`${roots.proc}/self/mountinfo`));
-  } catch (error) {
-    unreadable.set(`the reader's own mountinfo (cgroup mounts): ${readFailure(error)}`, 1);
-  }
-  const hierarchies = cgroupHierarchies(mounts, roots.sys);
-  const context: ScanContext = {
-    fs, roots, hierarchies, unreadable,
-    lastCap: parseLastCap(lastCapText),
-    reference: chooseReference(fs, roots.proc, requested),
-    limits: new LimitReader(fs, hierarchies),
-    mountViews: new Map(),
-    selinux: mounts.some((m) => m.fsType === 'selinuxfs'),
-    lsmLabels: lsmLabels(fs, roots.proc),
-    idMaps: new Map(),
-    deviceRules: new Map(),
-  };
-  for (const id of Object.values(context.reference.ids)) if ('failure' in id) countUnreadable(context, `reference namespaces: ${id.failure}`);
-  return context;
-}
-
-/**
- * The reference is PID 1 unless asked otherwise. When PID 1's namespaces are
- * unreadable (a ptrace check on a more privileged init), kthreadd (PID 2)
- * stands in: kernel threads always live in the initial namespaces.
- */
-function chooseReference(fs: ProcFs, procRoot: string, requested: number | undefined): ScanContext['reference'] {
-  const pid = requested ?? 1;
-  const ids = readNamespaceIds(fs, procRoot, pid);
-  const failed = Object.values(ids).filter((id) => 'failure' in id);
-  if (requested !== undefined || failed.length === 0) return { pid, ids, notes: [] };
-  const kthreadd = readNamespaceIds(fs, procRoot, 2);
-  if (Object.values(kthreadd).some((id) => 'failure' in id)) return { pid, ids, notes: [] };
-  const reason = 'failure' in failed[0]! ? failed[0].failure : '';
-  return { pid: 2, ids: kthreadd, notes: [`PID 1's namespaces are unreadable (${reason}); namespaces are compared with PID 2 (kthreadd), which lives in the initial namespaces`] };
-}
-
-/** attr/current answers EINVAL when no LSM provides labels; that holds for every process alike. */
-function lsmLabels(fs: ProcFs, procRoot: string): boolean {
-  try {
-    fs.read(`${procRoot}/self/attr/current`);
-    return true;
-  } catch (error) {
-    return errnoOf(error) !== 'EINVAL';
-  }
-}
-
 function listPids(fs: ProcFs, procRoot: string): number[] {
   return fs.list(procRoot).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
 }
@@ -158,6 +99,16 @@ function readStat(fs: ProcFs, procRoot: string, pid: number): ProcStat | string 
   } catch (error) {
     return isGone(error) ? 'no such process' : readFailure(error);
   }
+}
+
+/** `--cgroup` as a cgroup path; a directory under a mounted hierarchy (/sys/fs/cgroup/memory/web) is turned into one (/web). */
+function cgroupPathOf(given: string, hierarchies: ScanContext['hierarchies']): string {
+  for (const h of hierarchies) {
+    if (given !== h.dir && !given.startsWith(`${h.dir}/`)) continue;
+    const relative = given.slice(h.dir.length) || '/';
+    return h.root === '/' ? relative : `${h.root}${relative === '/' ? '' : relative}`;
+  }
+  return given;
 }
 
 function inCgroup(fs: ProcFs, procRoot: string, pid: number, cgroup: string): boolean {
