@@ -11,6 +11,7 @@ import devicesNoHostDevices from './devices/no-host-devices.js';
 import kernelNamespacedSysctls from './kernel/namespaced-sysctls.js';
 import liveMatchesConfig from './live/matches-config.js';
 import liveReachableSyscalls from './live/reachable-syscalls.js';
+import liveThreadCredentials from './live/thread-credentials.js';
 import lsmProfile from './lsm/profile.js';
 import mountsNoSensitiveHostPaths from './mounts/no-sensitive-host-paths.js';
 import namespacesIdMappings from './namespaces/id-mappings.js';
@@ -38,6 +39,7 @@ export const BUILTIN_RULES: readonly RuleDefinition[] = [
   kernelNamespacedSysctls,
   liveMatchesConfig,
   liveReachableSyscalls,
+  liveThreadCredentials,
   lsmProfile,
   mountsNoSensitiveHostPaths,
   namespacesIdMappings,
