@@ -1,7 +1,7 @@
 /** caplint ps and audit --pid on this machine's real processes. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { runCli } from '../helpers/run-cli.js';
 import type { Subject } from '../../engine/model/subject.js';
 
@@ -107,5 +107,24 @@ describe('caplint ps on this machine', () => {
     const bad = await runCli(['ps', '--pid', 'abc']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--pid takes process ids/);
+  });
+});
+
+const asNobody = process.getuid?.() !== 0 ? 'needs root to switch to an unprivileged user' : !existsSync('dist/engine/cli/main.js') ? 'needs `npm run build` (runs bin/caplint.js as another user)' : '';
+if (asNobody) console.log(`unprivileged ps test skipped: ${asNobody}`);
+
+describe.skipIf(asNobody !== '')('caplint ps as an unprivileged user', () => {
+  it('reports other users\' namespaces as unknown with the reason, and counts them', async () => {
+    const { output } = await import('../helpers/processes.js');
+    const r = await output('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, 'bin/caplint.js', 'ps', '--format', 'json', '--fail-on', 'never']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as PsJson & { summary: { live: { notes: string[] } } };
+    const rootOwned = report.subjects.filter((s) => (s.user.uid as number) === 0 && s.pid !== 1);
+    expect(rootOwned.length).toBeGreaterThan(0);
+    for (const s of rootOwned) expect(s.namespaces.network).toEqual({ state: 'unknown', reason: '/proc/PID/ns/net: permission denied' });
+    expect(report.summary.live.unreadable['namespaces: permission denied']).toBeGreaterThanOrEqual(rootOwned.length * 8);
+    expect(report.summary.live.notes.join(' ')).toMatch(/namespaces are unreadable \(permission denied\)/);
+    // /proc/PID/status is world-readable: capabilities are still known.
+    expect(rootOwned.every((s) => Array.isArray(s.capabilities.effective))).toBe(true);
   });
 });

@@ -48,10 +48,12 @@ function chooseReference(fs: ProcFs, procRoot: string, requested: number | undef
   const pid = requested ?? 1;
   const ids = readNamespaceIds(fs, procRoot, pid);
   const failed = Object.values(ids).filter((id) => 'failure' in id);
-  if (requested !== undefined || failed.length === 0) return { pid, ids, notes: [] };
-  const kthreadd = readNamespaceIds(fs, procRoot, 2);
-  if (Object.values(kthreadd).some((id) => 'failure' in id)) return { pid, ids, notes: [] };
+  if (failed.length === 0) return { pid, ids, notes: [] };
   const reason = 'failure' in failed[0]! ? failed[0].failure : '';
+  const unreadable = [`the reference process ${pid}'s namespaces are unreadable (${reason}), so no namespace can be called shared or isolated`];
+  if (requested !== undefined) return { pid, ids, notes: unreadable };
+  const kthreadd = readNamespaceIds(fs, procRoot, 2);
+  if (Object.values(kthreadd).some((id) => 'failure' in id)) return { pid, ids, notes: unreadable };
   return { pid: 2, ids: kthreadd, notes: [`PID 1's namespaces are unreadable (${reason}); namespaces are compared with PID 2 (kthreadd), which lives in the initial namespaces`] };
 }
 
