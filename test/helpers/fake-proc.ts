@@ -41,7 +41,10 @@ export class FakeProc implements ProcFs {
 
   readlink(path: string): string {
     if (path.endsWith('/root')) return '/';
-    throw errno('EINVAL', path);
+    const link = this.links.get(path);
+    if (link === undefined) throw errno('ENOENT', path);
+    if ('errno' in link) throw errno(link.errno, path);
+    return `${path.slice(path.lastIndexOf('/') + 1)}:[${link.ino}]`;
   }
 }
 

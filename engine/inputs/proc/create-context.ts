@@ -34,6 +34,7 @@ export function createContext(fs: ProcFs, roots: ProcRoots, requested: number | 
     lsmLabels: lsmLabels(fs, roots.proc),
     idMaps: new Map(),
     deviceRules: new Map(),
+    namespaceIds: new Map(),
   };
   for (const id of Object.values(context.reference.ids)) if ('failure' in id) countUnreadable(context, `reference namespaces: ${id.failure}`);
   return context;

@@ -2,6 +2,11 @@
  * Namespace membership: stat(/proc/PID/ns/T) following the link gives the
  * namespace's (dev, inode); equal to the reference process's means shared
  * (`host`), different means `isolated`, unreadable means `unknown`.
+ *
+ * A scan reads each link with readlink (`net:[4026531840]`, the same access
+ * check as stat, and far cheaper) and stats it only the first time that link
+ * text appears: the text names one nsfs inode, so every process showing it
+ * shares the (dev, inode) that stat returned for it.
  */
 import type { Namespaces, NamespaceState } from '../../model/subject.js';
 import { NAMESPACE_TYPES, PROC_NS_FILE } from '../../linux/namespaces.js';
@@ -13,12 +18,19 @@ import { readFailure } from './proc-fs.js';
 export type NamespaceIds = Readonly<Record<NamespaceType, FileId | { readonly failure: string }>>;
 
 /** Reads each ns link; whether the process vanished meanwhile is the scan's to decide (it re-reads stat). */
-export function readNamespaceIds(fs: ProcFs, procRoot: string, pid: number): NamespaceIds {
+export function readNamespaceIds(fs: ProcFs, procRoot: string, pid: number, known?: Map<string, FileId>): NamespaceIds {
   const ids = {} as Record<NamespaceType, FileId | { failure: string }>;
   for (const type of NAMESPACE_TYPES) {
     const path = `${procRoot}/${pid}/ns/${PROC_NS_FILE[type]}`;
     try {
-      ids[type] = fs.id(path);
+      if (!known) {
+        ids[type] = fs.id(path);
+        continue;
+      }
+      const link = fs.readlink(path);
+      let id = known.get(link);
+      if (!id) known.set(link, (id = fs.id(path)));
+      ids[type] = id;
     } catch (error) {
       ids[type] = { failure: readFailure(error) };
     }

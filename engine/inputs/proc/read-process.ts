@@ -45,7 +45,7 @@ export function readProcess(context: ScanContext, stat: ProcStat): Subject | und
   };
   const { capabilities, masks } = decodeCapabilities(status, context.lastCap);
   for (const set of Object.values(capabilities)) if (isUnknown(set)) countUnreadable(context, `capabilities: ${set.reason}`);
-  const ids = readNamespaceIds(fs, roots.proc, stat.pid);
+  const ids = readNamespaceIds(fs, roots.proc, stat.pid, context.namespaceIds);
   const namespaces = compareNamespaces(ids, context.reference.ids, context.reference.pid);
   for (const ns of Object.values(namespaces)) if (ns.state === 'unknown') countUnreadable(context, `namespaces: ${ns.reason.replace(/^.*: /, '')}`);
   const uids = quad(status.get('Uid'));

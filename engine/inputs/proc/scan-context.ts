@@ -1,6 +1,6 @@
 /** What one scan reads once and shares across processes. */
 import type { DeviceRule, IdMapping, Maybe } from '../../model/subject.js';
-import type { ProcFs, ProcRoots } from './proc-fs.js';
+import type { FileId, ProcFs, ProcRoots } from './proc-fs.js';
 import type { NamespaceIds } from './read-namespaces.js';
 import type { LimitReader } from './read-limits.js';
 import type { MountView } from './read-mounts.js';
@@ -22,6 +22,8 @@ export interface ScanContext {
   readonly lsmLabels: boolean;
   /** uid_map and gid_map by user namespace: every process of one namespace has the same maps. */
   readonly idMaps: Map<string, { readonly uid: readonly IdMapping[]; readonly gid: readonly IdMapping[] }>;
+  /** (dev, inode) by ns link text (`net:[4026531840]`), stat'ed once per namespace. */
+  readonly namespaceIds: Map<string, FileId>;
   /** devices.list rules by cgroup directory. */
   readonly deviceRules: Map<string, Maybe<DeviceRule[]>>;
   /** Counts of fields that could not be read, by reason. */
