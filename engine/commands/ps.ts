@@ -6,7 +6,8 @@ import { oneOf, parse } from '../cli/args.js';
 import { UsageError } from '../errors.js';
 import { SEVERITIES } from '../model/finding.js';
 import type { FailOn } from '../model/finding.js';
-import { loadProcesses, parsePids } from '../audit/load-processes.js';
+import { loadProcesses } from '../audit/load-processes.js';
+import { LIVE_OPTIONS, liveScanOptions } from '../audit/live-options.js';
 import { activeRules } from '../audit/active-rules.js';
 import { runRules } from '../runner/run-rules.js';
 import { buildReport, exitCodeOf } from '../audit/build-report.js';
@@ -32,33 +33,12 @@ Options:
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or an unreadable --pid.
 `;
 
-export const LIVE_OPTIONS = {
-  pid: { type: 'string', multiple: true },
-  cgroup: { type: 'string' },
-  reference: { type: 'string' },
-  all: { type: 'boolean' },
-  'no-filters': { type: 'boolean' },
-} as const;
-
 const OPTIONS = {
   ...LIVE_OPTIONS,
   format: { type: 'string' },
   'fail-on': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-export function liveScanOptions(values: { pid?: string[]; cgroup?: string; reference?: string; all?: boolean; 'no-filters'?: boolean }) {
-  const pids = parsePids('pid', values.pid);
-  const reference = parsePids('reference', values.reference === undefined ? undefined : [values.reference]);
-  if (reference && reference.length !== 1) throw new UsageError('--reference takes one process id');
-  return {
-    ...(pids ? { pids } : {}),
-    ...(values.cgroup !== undefined ? { cgroup: values.cgroup } : {}),
-    ...(reference ? { reference: reference[0]! } : {}),
-    all: values.all === true,
-    filters: values['no-filters'] !== true,
-  };
-}
 
 const ps: Command = {
   summary: 'list running processes and audit them',
