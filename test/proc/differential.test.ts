@@ -43,10 +43,11 @@ describe.skipIf(skip !== '')('caplint ps agrees with pscap and lsns', () => {
       await startConfined('plain root', ['sleep', '60']),
       await startConfined('ambient net_raw as nobody', ['setpriv', '--reuid', '65534', '--regid', '65534', '--clear-groups', '--inh-caps', '+net_raw', '--ambient-caps', '+net_raw', 'sleep', '60']),
     );
-    // Same time: the tools start, then caplint scans while they run.
+    // Same time: the tools start, then caplint scans while they run. --no-filters: a whole-machine
+    // scan must not ptrace-stop the filtered processes of whatever else runs here.
     const pscapRun = output('pscap', ['-a']);
     const lsnsRuns = Promise.all([2, 1, ...started.map((s) => s.pid)].map(async (pid) => [pid, await lsns(pid)] as const));
-    const ps = await runCli(['ps', '--format', 'json', '--all', '--fail-on', 'never']);
+    const ps = await runCli(['ps', '--format', 'json', '--all', '--fail-on', 'never', '--no-filters']);
     expect(ps.code).toBe(0);
     const report = JSON.parse(ps.stdout) as { subjects: Subject[] };
     subjects = new Map(report.subjects.map((s) => [s.pid!, s]));

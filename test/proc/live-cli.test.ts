@@ -24,7 +24,7 @@ afterAll(() => {
 describe('caplint ps on this machine', () => {
   it('lists every process /proc lists (with --all), apart from those that came or went in between', async () => {
     const before = new Set(listProc());
-    const ps = await runCli(['ps', '--all', '--format', 'json', '--fail-on', 'never']);
+    const ps = await runCli(['ps', '--all', '--format', 'json', '--fail-on', 'never', '--no-filters']);
     const after = new Set(listProc());
     expect(ps.code).toBe(0);
     const report = JSON.parse(ps.stdout) as PsJson;
@@ -39,7 +39,7 @@ describe('caplint ps on this machine', () => {
   });
 
   it('skips kernel threads by default and counts them', async () => {
-    const ps = await runCli(['ps', '--format', 'json', '--fail-on', 'never']);
+    const ps = await runCli(['ps', '--format', 'json', '--fail-on', 'never', '--no-filters']);
     const report = JSON.parse(ps.stdout) as PsJson;
     const kthreadd = readFileSync('/proc/2/stat', 'utf8').includes('(kthreadd)');
     if (kthreadd) {
@@ -57,7 +57,7 @@ describe('caplint ps on this machine', () => {
     let subjects = 0;
     const skipped = new Map<string, number>();
     for (let i = 0; i < 15; i++) {
-      const ps = await runCli(['ps', '--format', 'json', '--all']);
+      const ps = await runCli(['ps', '--format', 'json', '--all', '--no-filters']);
       expect(ps.stderr).toBe('');
       const report = JSON.parse(ps.stdout) as PsJson;
       expect(report.errors).toEqual([]);
