@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { setup } from '../helpers/cgroup-sandbox.js';
 import type { Sandbox } from '../helpers/cgroup-sandbox.js';
-import { runCli } from '../helpers/run-cli.js';
+import { caplint as runCli } from '../helpers/cli.js';
 import type { Subject } from '../../engine/model/subject.js';
 
 const made = setup(`caplint-test-${process.pid}`);

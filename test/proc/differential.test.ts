@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { runCli } from '../helpers/run-cli.js';
+import { caplint as runCli } from '../helpers/cli.js';
 import type { Started } from '../helpers/processes.js';
 import { haveTool, output, startConfined, stopAll } from '../helpers/processes.js';
 import { parsePscap } from '../helpers/pscap.js';

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { runCli } from '../helpers/run-cli.js';
+import { caplint as runCli } from '../helpers/cli.js';
 import type { Subject } from '../../engine/model/subject.js';
 
 interface PsJson {

@@ -6,7 +6,7 @@ import { runRules } from '../../engine/runner/run-rules.js';
 import rule from '../../rules/live/matches-config.js';
 import type { Subject } from '../../engine/model/subject.js';
 import { unknown } from '../../engine/model/subject.js';
-import { runCli } from '../helpers/run-cli.js';
+import { caplint as runCli } from '../helpers/cli.js';
 
 const CONFIG = 'examples/oci/runc-default/config.json';
 const located = format.load({ file: CONFIG, text: readFileSync(CONFIG, 'utf8') }).subjects[0]!;

@@ -13,7 +13,7 @@ import { encodeProgram } from '../../enforcer/bpf/types.js';
 import type { BpfProgram } from '../../enforcer/bpf/types.js';
 import { SYSCALL_RISKS } from '../../engine/linux/syscall-risk.js';
 import { syscallNames, syscallNumber } from '../../engine/linux/syscalls/index.js';
-import { runCli } from '../helpers/run-cli.js';
+import { caplint as runCli } from '../helpers/cli.js';
 import type { Started } from '../helpers/processes.js';
 import { startConfined, stopAll } from '../helpers/processes.js';
 import type { Subject } from '../../engine/model/subject.js';

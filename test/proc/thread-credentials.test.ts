@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/run-cli.js';
+import { caplint as runCli } from '../helpers/cli.js';
 import type { Subject } from '../../engine/model/subject.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'caplint-thread-'));
