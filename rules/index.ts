@@ -10,6 +10,10 @@ import cgroupsMemoryLimit from './cgroups/memory-limit.js';
 import cgroupsPidsLimit from './cgroups/pids-limit.js';
 import devicesNoHostDevices from './devices/no-host-devices.js';
 import kernelNamespacedSysctls from './kernel/namespaced-sysctls.js';
+import liveDifferences from './live/differences.js';
+import liveMatchesConfig from './live/matches-config.js';
+import liveReachableSyscalls from './live/reachable-syscalls.js';
+import liveThreadCredentials from './live/thread-credentials.js';
 import lsmProfile from './lsm/profile.js';
 import mountsNoSensitiveHostPaths from './mounts/no-sensitive-host-paths.js';
 import namespacesIdMappings from './namespaces/id-mappings.js';
@@ -58,6 +62,10 @@ export const BUILTIN_RULES: readonly RuleDefinition[] = [
   cgroupsPidsLimit,
   devicesNoHostDevices,
   kernelNamespacedSysctls,
+  liveDifferences,
+  liveMatchesConfig,
+  liveReachableSyscalls,
+  liveThreadCredentials,
   lsmProfile,
   mountsNoSensitiveHostPaths,
   namespacesIdMappings,

@@ -11,6 +11,7 @@ export interface Command {
 
 export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   audit: async () => (await import('../commands/audit.js')).default,
+  ps: async () => (await import('../commands/ps.js')).default,
   rules: async () => (await import('../commands/rules.js')).default,
   init: async () => (await import('../commands/init.js')).default,
   run: async () => (await import('../commands/run.js')).default,

@@ -12,6 +12,7 @@ const USAGE = `Usage: caplint <command> [options]
 
 Commands:
   audit [PATH...|-]     audit container configs (OCI, Kubernetes, compose, docker inspect) against a policy
+  ps                    list running processes with their confinement, and audit them
   rules [ID]            list the rules, or print one rule's documentation
   init                  write a commented caplint.config.json to start from
   run [options] -- CMD  launch CMD confined by a profile (capabilities, no_new_privs, seccomp)

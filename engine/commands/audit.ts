@@ -19,6 +19,15 @@ import { auditSettings } from '../audit/settings.js';
 import { findConfig, loadConfig } from '../config/load-config.js';
 import { FORMAT_NAMES, REPORT_FORMATS } from '../../reports/index.js';
 import { packageJson } from '../paths.js';
+import { LIVE_OPTIONS, liveScanOptions } from '../audit/live-options.js';
+import type { CollectOptions } from '../inputs/collect.js';
+
+/** --pid: running processes instead of files (the /proc reader loads only then). */
+async function auditLive(values: Parameters<typeof liveScanOptions>[0] & { against?: string }, paths: readonly string[], collect: CollectOptions) {
+  if (paths.length) throw new UsageError('caplint audit: give either PATHs or --pid, not both');
+  const { liveAudit } = await import('../audit/live-audit.js');
+  return liveAudit({ scan: liveScanOptions(values), ...collect, ...(values.against !== undefined ? { against: values.against } : {}) });
+}
 
 const HELP = `Usage: caplint audit [PATH...|-] [options]
 
@@ -36,6 +45,8 @@ Options:
   --rule-file FILE       a custom rule in TypeScript (repeatable); checked and sandboxed before it runs
   --baseline FILE        report only findings not accepted in FILE; stale entries are listed
   --update-baseline      accept every current finding into the --baseline file
+  --pid PID              audit running processes instead of files (repeatable; see caplint ps)
+  --against CONFIG       with --pid: report where each process differs from this OCI config
   --config FILE          caplint.config.json to use (default: the nearest one up from here)
   --no-config            ignore caplint.config.json files
 
@@ -56,6 +67,8 @@ const OPTIONS = {
   config: { type: 'string' },
   'no-config': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  ...LIVE_OPTIONS,
+  against: { type: 'string' },
 } as const;
 
 const audit: Command = {
@@ -71,7 +84,9 @@ const audit: Command = {
     const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
     if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes must be a positive whole number; got "${values['max-bytes']}"`);
     const flagOutputs = tokens.some((t) => t.kind === 'option' && (t.name === 'format' || t.name === 'output')) ? pairOutputs(tokens, FORMAT_NAMES) : undefined;
-    if (positionals.length === 0) throw new UsageError('caplint audit: name at least one PATH (a file, a directory, or - for stdin)');
+    if (values.against !== undefined && values.pid === undefined) throw new UsageError('caplint audit: --against compares a running process with a config; add --pid PID');
+    const live = values.pid === undefined ? undefined : await auditLive(values, positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
+    if (positionals.length === 0 && !live) throw new UsageError('caplint audit: name at least one PATH (a file, a directory, or - for stdin)');
 
     const configFile = values['no-config'] ? undefined : values.config ?? findConfig(io.cwd);
     const config = configFile === undefined ? undefined : loadConfig(configFile, io.cwd);
@@ -83,14 +98,14 @@ const audit: Command = {
     });
     if (values['update-baseline'] && settings.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
 
-    const collected = await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
+    const collected = live ? { inputs: [], errors: [] } : await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
     const progress = await progressFor(io, collected.inputs.length);
     const loadOptions = { cwd: io.cwd, ...(values['seccomp-root'] === undefined ? {} : { seccompRoot: resolve(io.cwd, values['seccomp-root']) }) };
-    const audited = await auditInputs(collected.inputs, settings.rulesFor, inputFormat, progress && (() => progress.tick()), loadOptions);
+    const audited = live ? live.audit(settings.rulesFor('')) : await auditInputs(collected.inputs, settings.rulesFor, inputFormat, progress && (() => progress.tick()), loadOptions);
     progress?.done();
     const compared = settings.baseline === undefined ? undefined : await applyBaseline(settings.baseline, values['update-baseline'] === true, audited.findings, io);
-    const report = buildReport({
-      inputs: collected.inputs.length + collected.errors.length,
+    const built = buildReport({
+      inputs: live ? live.inputs : collected.inputs.length + collected.errors.length,
       subjects: audited.subjects,
       findings: compared?.findings ?? audited.findings,
       ...(compared ? { baseline: { file: settings.baseline!, accepted: compared.accepted, stale: compared.stale } } : {}),
@@ -100,6 +115,7 @@ const audit: Command = {
       policy: config ? `${ruleSet.policy} with ${config.file}` : ruleSet.policy,
       version: (packageJson() as { version: string }).version,
     });
+    const report = live ? { ...built, sources: new Map([...built.sources, ...live.sources]), summary: { ...built.summary, live: live.live } } : built;
     await writeReports(report, settings.outputs, io);
     return exitCodeOf(report);
   },

@@ -83,6 +83,15 @@ export interface Summary {
   readonly failed: boolean;
   /** With --baseline: findings set aside as accepted, and entries nothing matches any more. */
   readonly baseline?: { readonly file: string; readonly accepted: number; readonly stale: number };
+  /** Live audits (ps, audit --pid): what was skipped and what could not be read, counted by reason. */
+  readonly live?: LiveSummary;
+}
+
+export interface LiveSummary {
+  readonly processes: number;
+  readonly skipped: Readonly<Record<string, number>>;
+  readonly unreadable: Readonly<Record<string, number>>;
+  readonly notes: readonly string[];
 }
 
 /** Everything a report format may use. */

@@ -5,6 +5,7 @@
  * which rules never treat as safe.
  */
 import type { NamespaceType } from '../linux/namespaces.js';
+import type { ProcessDetails } from './process.js';
 import type { SourceDocument } from './located.js';
 import type { PodSecurityFacts } from './pod-security.js';
 
@@ -171,4 +172,6 @@ export interface Subject {
   readonly annotations: Readonly<Record<string, string>>;
   /** Kubernetes, compose, docker: the fields the Pod Security Standards read, as written. */
   readonly podSecurity?: PodSecurityFacts;
+  /** Live processes only: identity, ids, cgroups, threads (see process.ts). */
+  readonly process?: ProcessDetails;
 }

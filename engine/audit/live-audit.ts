@@ -1,0 +1,64 @@
+/**
+ * `caplint audit --pid PID... [--against CONFIG]`: the processes as Subjects,
+ * and with --against, the differences between each process and the OCI
+ * config it was started from, located at the config's lines.
+ */
+import type { Finding, InputError, LiveSummary } from '../model/finding.js';
+import type { LocatedSubject } from '../model/located.js';
+import { loadInputs } from './load-inputs.js';
+import { loadProcesses } from './load-processes.js';
+import { collectInputs } from '../inputs/collect.js';
+import type { LiveOptions } from './load-processes.js';
+import { compareFindings, runRules } from '../runner/run-rules.js';
+import type { ActiveRule } from '../runner/run-rules.js';
+import type { Audited } from './audit-inputs.js';
+
+export interface LiveAudit {
+  readonly subjects: LocatedSubject[];
+  readonly errors: InputError[];
+  readonly inputs: number;
+  /** The rules on the processes, with the --against findings merged in. */
+  audit(rules: readonly ActiveRule[]): Audited;
+  /** Findings of the comparison with --against. */
+  readonly findings: readonly Finding[];
+  readonly sources: ReadonlyMap<string, string>;
+  readonly live: LiveSummary;
+}
+
+export interface LiveAuditOptions {
+  readonly scan: LiveOptions;
+  readonly against?: string;
+  readonly cwd: string;
+  readonly maxBytes: number;
+  readStdin(): Promise<string>;
+}
+
+export async function liveAudit(options: LiveAuditOptions): Promise<LiveAudit> {
+  const processes = await loadProcesses(options.scan);
+  const errors: InputError[] = [...processes.errors];
+  const findings: Finding[] = [];
+  const sources = new Map<string, string>();
+  if (options.against !== undefined) {
+    const collected = await collectInputs([options.against], options);
+    const config = await loadInputs(collected.inputs, 'oci');
+    errors.push(...collected.errors, ...config.errors);
+    const declared = config.subjects[0];
+    if (declared?.document) {
+      sources.set(declared.document.file, declared.document.text);
+      const { default: rule } = await import('../../rules/live/matches-config.js');
+      const compared = processes.subjects.map((p) => ({
+        subject: { ...p.subject, file: declared.document!.file },
+        document: declared.document,
+        locate: declared.locate,
+      }));
+      const run = runRules(compared, [{ rule, options: { declared: declared.subject } }]);
+      findings.push(...run.findings);
+      errors.push(...run.errors);
+    }
+  }
+  const audit = (rules: readonly ActiveRule[]): Audited => {
+    const run = runRules(processes.subjects, rules);
+    return { subjects: processes.subjects, findings: [...run.findings, ...findings].sort(compareFindings), errors: [...errors, ...run.errors] };
+  };
+  return { subjects: processes.subjects, errors, findings, sources, inputs: processes.subjects.length, live: processes.live, audit };
+}

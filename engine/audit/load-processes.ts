@@ -1,0 +1,39 @@
+/**
+ * Live processes → located Subjects, for `caplint ps` and `caplint audit
+ * --pid`. The /proc reader is imported here only, so file audits never load it.
+ */
+import type { LiveSummary } from '../model/finding.js';
+import type { InputError } from '../model/finding.js';
+import type { LocatedSubject } from '../model/located.js';
+import type { ScanOptions } from '../inputs/proc/scan.js';
+import { UsageError } from '../errors.js';
+
+export interface LoadedProcesses {
+  readonly subjects: LocatedSubject[];
+  readonly errors: InputError[];
+  readonly live: LiveSummary;
+}
+
+export interface LiveOptions extends ScanOptions {
+  /** Dump and emulate the seccomp filters of processes that have one (default true). */
+  readonly filters?: boolean;
+}
+
+export async function loadProcesses(options: LiveOptions): Promise<LoadedProcesses> {
+  const { scanProcesses } = await import('../inputs/proc/scan.js');
+  const result = scanProcesses(options);
+  let subjects = result.subjects;
+  if (options.filters !== false) {
+    const { withReachableSyscalls } = await import('./live-seccomp.js');
+    subjects = await withReachableSyscalls(subjects, options.roots?.proc);
+  }
+  return { subjects, errors: result.errors, live: result.summary };
+}
+
+/** `--pid 12 --pid 13,14` → [12, 13, 14]. */
+export function parsePids(flag: string, values: readonly string[] | undefined): number[] | undefined {
+  if (values === undefined) return undefined;
+  const pids = values.flatMap((v) => v.split(',')).map((v) => v.trim());
+  for (const p of pids) if (!/^[1-9]\d{0,9}$/.test(p)) throw new UsageError(`--${flag} takes process ids (positive whole numbers); got "${p}"`);
+  return [...new Set(pids.map(Number))];
+}

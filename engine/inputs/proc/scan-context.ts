@@ -1,0 +1,35 @@
+/** What one scan reads once and shares across processes. */
+import type { DeviceRule, IdMapping, Maybe } from '../../model/subject.js';
+import type { FileId, ProcFs, ProcRoots } from './proc-fs.js';
+import type { NamespaceIds } from './read-namespaces.js';
+import type { LimitReader } from './read-limits.js';
+import type { MountView } from './read-mounts.js';
+import type { Hierarchy } from './cgroup-hierarchies.js';
+
+export interface ScanContext {
+  readonly fs: ProcFs;
+  readonly roots: ProcRoots;
+  /** cap_last_cap, or undefined when unreadable (then all 64 bits are decoded). */
+  readonly lastCap: number | undefined;
+  readonly reference: { readonly pid: number; readonly ids: NamespaceIds; readonly notes: readonly string[] };
+  readonly hierarchies: readonly Hierarchy[];
+  readonly limits: LimitReader;
+  /** Mount views by mount namespace and root, shared by the processes that see the same mounts. */
+  readonly mountViews: Map<string, MountView>;
+  /** True when an SELinux filesystem is mounted, so attr/current is an SELinux context. */
+  readonly selinux: boolean;
+  /** False when no LSM provides process labels (the reader's own attr/current answers EINVAL): labels are then null for all. */
+  readonly lsmLabels: boolean;
+  /** uid_map and gid_map by user namespace: every process of one namespace has the same maps. */
+  readonly idMaps: Map<string, { readonly uid: readonly IdMapping[]; readonly gid: readonly IdMapping[] }>;
+  /** (dev, inode) by ns link text (`net:[4026531840]`), stat'ed once per namespace. */
+  readonly namespaceIds: Map<string, FileId>;
+  /** devices.list rules by cgroup directory. */
+  readonly deviceRules: Map<string, Maybe<DeviceRule[]>>;
+  /** Counts of fields that could not be read, by reason. */
+  readonly unreadable: Map<string, number>;
+}
+
+export function countUnreadable(context: ScanContext, reason: string): void {
+  context.unreadable.set(reason, (context.unreadable.get(reason) ?? 0) + 1);
+}

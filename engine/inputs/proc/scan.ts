@@ -1,0 +1,122 @@
+/**
+ * Scan /proc: every process (or the ones asked for, or one cgroup's) as a
+ * located Subject. Processes that exit mid-scan are dropped; a pid whose
+ * start time changed between the first and last read was reused and is
+ * dropped too; both are counted in the summary, with every field that could
+ * not be read, by reason.
+ */
+import type { InputError } from '../../model/finding.js';
+import type { LocatedSubject } from '../../model/located.js';
+import type { ProcFs, ProcRoots } from './proc-fs.js';
+import { DEFAULT_ROOTS, isGone, nodeProcFs, readFailure } from './proc-fs.js';
+import type { ProcStat } from './parse-stat.js';
+import { isKernelThread, isZombie, parseStat } from './parse-stat.js';
+import { parseCgroupFile } from './cgroup-hierarchies.js';
+import type { ScanContext } from './scan-context.js';
+import { createContext } from './create-context.js';
+import { readProcess } from './read-process.js';
+import { procMountNotes } from './proc-mount-notes.js';
+
+export interface ScanOptions {
+  readonly fs?: ProcFs;
+  readonly roots?: ProcRoots;
+  /** Only these pids (kernel threads and zombies included when named). */
+  readonly pids?: readonly number[];
+  /** Only processes in this cgroup or below it (a path as /proc/PID/cgroup prints it). */
+  readonly cgroup?: string;
+  /** The process whose namespaces count as the host's (default 1). */
+  readonly reference?: number;
+  /** Include kernel threads and zombies. */
+  readonly all?: boolean;
+}
+
+export interface ScanSummary {
+  readonly processes: number;
+  readonly skipped: Readonly<Record<string, number>>;
+  readonly unreadable: Readonly<Record<string, number>>;
+  readonly notes: readonly string[];
+}
+
+export interface ScanResult {
+  readonly subjects: LocatedSubject[];
+  readonly errors: InputError[];
+  readonly summary: ScanSummary;
+}
+
+export function scanProcesses(options: ScanOptions = {}): ScanResult {
+  const fs = options.fs ?? nodeProcFs;
+  const roots = options.roots ?? DEFAULT_ROOTS;
+  const context = createContext(fs, roots, options.reference);
+  const skipped = new Map<string, number>();
+  const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
+  const errors: InputError[] = [];
+  const subjects: LocatedSubject[] = [];
+  const explicit = options.pids !== undefined;
+  const cgroup = options.cgroup === undefined ? undefined : cgroupPathOf(options.cgroup, context.hierarchies);
+  for (const pid of options.pids ?? listPids(fs, roots.proc)) {
+    const first = readStat(fs, roots.proc, pid);
+    if (typeof first === 'string') {
+      if (explicit) errors.push({ file: `pid ${pid}`, line: null, column: null, message: `cannot read process ${pid}: ${first}` });
+      else skip(first === 'no such process' ? 'exited before it was read' : `unreadable: ${first}`);
+      continue;
+    }
+    if (!explicit && !options.all && isKernelThread(first)) { skip('kernel thread'); continue; }
+    if (!explicit && !options.all && isZombie(first)) { skip('zombie'); continue; }
+    if (cgroup !== undefined && !inCgroup(fs, roots.proc, pid, cgroup)) continue;
+    const subject = readProcess(context, first);
+    const last = readStat(fs, roots.proc, pid);
+    if (subject === undefined || last === 'no such process') {
+      if (explicit) errors.push({ file: `pid ${pid}`, line: null, column: null, message: `process ${pid} exited while it was being read` });
+      else skip('exited during the scan');
+      continue;
+    }
+    if (typeof last !== 'string' && last.startTime !== first.startTime) {
+      if (explicit) errors.push({ file: `pid ${pid}`, line: null, column: null, message: `pid ${pid} was reused by another process while it was being read` });
+      else skip('pid reused during the scan');
+      continue;
+    }
+    subjects.push({ subject, document: null, locate: () => null });
+  }
+  return {
+    subjects,
+    errors,
+    summary: {
+      processes: subjects.length,
+      skipped: Object.fromEntries(skipped),
+      unreadable: Object.fromEntries([...context.unreadable].sort((a, b) => b[1] - a[1])),
+      notes: [...context.reference.notes, ...procMountNotes(fs, roots)],
+    },
+  };
+}
+
+function listPids(fs: ProcFs, procRoot: string): number[] {
+  return fs.list(procRoot).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+}
+
+function readStat(fs: ProcFs, procRoot: string, pid: number): ProcStat | string {
+  try {
+    return parseStat(fs.read(`${procRoot}/${pid}/stat`)) ?? 'unparsable /proc/PID/stat';
+  } catch (error) {
+    return isGone(error) ? 'no such process' : readFailure(error);
+  }
+}
+
+/** `--cgroup` as a cgroup path; a directory under a mounted hierarchy (/sys/fs/cgroup/memory/web) is turned into one (/web). */
+function cgroupPathOf(given: string, hierarchies: ScanContext['hierarchies']): string {
+  for (const h of hierarchies) {
+    if (given !== h.dir && !given.startsWith(`${h.dir}/`)) continue;
+    const relative = given.slice(h.dir.length) || '/';
+    return h.root === '/' ? relative : `${h.root}${relative === '/' ? '' : relative}`;
+  }
+  return given;
+}
+
+function inCgroup(fs: ProcFs, procRoot: string, pid: number, cgroup: string): boolean {
+  const want = cgroup.replace(/\/+$/, '') || '/';
+  try {
+    return parseCgroupFile(fs.read(`${procRoot}/${pid}/cgroup`))
+      .some((m) => want === '/' || m.path === want || m.path.startsWith(`${want}/`));
+  } catch {
+    return false;
+  }
+}
