@@ -1,6 +1,6 @@
 /** `caplint audit [PATH...|-]`: judge container configs against the rules. */
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Command } from '../cli/commands.js';
 import type { Io } from '../cli/io.js';
 import { wantsColor } from '../cli/io.js';
@@ -108,7 +108,7 @@ const audit: Command = {
       inputs: live ? live.inputs : collected.inputs.length + collected.errors.length,
       subjects: audited.subjects,
       findings: compared?.findings ?? audited.findings,
-      ...(compared ? { baseline: { file: settings.baseline!, accepted: compared.accepted, stale: compared.stale } } : {}),
+      ...(compared ? { baseline: { file: shown(settings.baseline!, io.cwd), accepted: compared.accepted, stale: compared.stale } } : {}),
       errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
       rules: settings.rulesFor(''),
       failOn: settings.failOn,
@@ -139,6 +139,12 @@ async function writeReports(report: AuditReport, outputs: readonly OutputSpec[],
   }
 }
 
+/** A path as the user would write it from here. */
+function shown(file: string, cwd: string): string {
+  const rel = relative(cwd, resolve(cwd, file));
+  return rel === '' || rel.startsWith('..') ? file : rel;
+}
+
 /** With --baseline: write it first when asked, then set accepted findings aside. */
 async function applyBaseline(file: string, update: boolean, findings: readonly Finding[], io: Io) {
   const { readBaseline, writeBaseline } = await import('../baseline/baseline-file.js');
@@ -146,7 +152,7 @@ async function applyBaseline(file: string, update: boolean, findings: readonly F
   const previous = readBaseline(file, io.cwd);
   if (update) {
     const count = writeBaseline(file, io.cwd, findings, previous, new Date());
-    io.error(`caplint: accepted ${count} finding${count === 1 ? '' : 's'} into ${file}\n`);
+    io.error(`caplint: accepted ${count} finding${count === 1 ? '' : 's'} into ${shown(file, io.cwd)}\n`);
     return compareWithBaseline(findings, readBaseline(file, io.cwd)!, io.cwd);
   }
   if (!previous) throw new UsageError(`${file}: no such baseline; create it with --update-baseline`);
