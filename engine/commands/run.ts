@@ -84,6 +84,11 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
           { profile: values.profile, config: values.config, capAdd: values['cap-add'] ?? [], capDrop: values['cap-drop'] ?? [], seccomp: values.seccomp },
           io.cwd,
         );
+        if (intent.requiredNamespaces.length) {
+          const what = `the profile requires the ${intent.requiredNamespaces.join(', ')} namespace${intent.requiredNamespaces.length > 1 ? 's' : ''} isolated, which caplint run does not create`;
+          if (values['allow-partial'] !== true) throw new CaplintError(`${what} (run it under a container runtime, or pass --allow-partial to run without them)`);
+          io.error(`caplint run: partial confinement: ${what}.\n`);
+        }
         const own = (deps.ownStatus ?? (() => readStatus('self')))();
         const lastCap = readLastCap();
         const context = { capabilities: intent.capabilities.bounding, forbidden: intent.forbiddenSyscalls };

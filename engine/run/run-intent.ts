@@ -30,6 +30,7 @@ export interface ConfinementIntent {
   readonly seccompFlags: RunProfile['seccompFlags'];
   /** Syscalls the profile forbids: the seccomp choice must deny them. */
   readonly forbiddenSyscalls: readonly string[];
+  readonly requiredNamespaces: readonly string[];
   /** For --dry-run: where the settings came from. */
   readonly source: string;
 }
@@ -67,6 +68,7 @@ export function buildIntent(options: RunOptions, cwd: string): ConfinementIntent
     seccomp,
     seccompFlags: profile?.seccompFlags ?? [],
     forbiddenSyscalls: profile?.forbiddenSyscalls ?? [],
+    requiredNamespaces: profile?.requiredNamespaces ?? [],
     source,
   };
 }

@@ -22,6 +22,8 @@ export interface RunProfile {
   readonly seccompFlags: readonly SeccompFlag[];
   /** Syscalls the seccomp choice must deny; a launch whose filter allows one is refused. */
   readonly forbiddenSyscalls: readonly string[];
+  /** Namespaces the profile requires isolated: caplint run does not create namespaces, so it refuses these (or runs partially with --allow-partial). */
+  readonly requiredNamespaces: readonly string[];
 }
 
 /** The profile schema's validator (also used by the tests that check the built-in profiles). */
@@ -47,5 +49,6 @@ export function loadRunProfile(spec: string, cwd: string): RunProfile {
     seccomp: fields.seccomp ?? 'default',
     seccompFlags: (fields.seccompFlags ?? []) as SeccompFlag[],
     forbiddenSyscalls: fields.forbiddenSyscalls ?? [],
+    requiredNamespaces: Object.entries(fields.namespaces ?? {}).filter(([, v]) => v === 'isolated').map(([k]) => k),
   };
 }

@@ -25,7 +25,7 @@ describe('--baseline', () => {
     const { code, stderr } = await audit('--baseline', baseline, '--update-baseline');
     expect(code).toBe(0);
     const written = JSON.parse(readFileSync(baseline, 'utf8'));
-    expect(stderr).toBe(`caplint: accepted ${written.entries.length} findings into ${baseline}\n`);
+    expect(stderr).toBe(`caplint: accepted ${written.entries.length} findings into .caplint-baseline.json\n`);
     expect(written.version).toBe(1);
     expect(written.entries.length).toBeGreaterThan(8);
     expect(written.entries[0]).toMatchObject({ file: 'config.json', subject: 'container "runc"' });

@@ -46,8 +46,8 @@ describe('policy rules driven by profile fields', () => {
       .toEqual(['container "app" runs without a seccomp filter, so ptrace and personality, which the policy forbids, can be made.']);
   });
 
-  it('policy/namespaces and limits with bounds (restricted requires them)', async () => {
-    const team = write('bounds.json', { name: 'bounds', extends: 'restricted', capabilities: { allow: ['CAP_NET_BIND_SERVICE'] }, limits: { memory: { required: true, max: '256Mi' }, pids: { required: true, max: 100 }, cpu: { required: false } } });
+  it('policy/namespaces and limits with bounds', async () => {
+    const team = write('bounds.json', { name: 'bounds', extends: 'restricted', capabilities: { allow: ['CAP_NET_BIND_SERVICE'] }, namespaces: { cgroup: 'isolated', user: 'isolated' }, limits: { memory: { required: true, max: '256Mi' }, pids: { required: true, max: 100 }, cpu: { required: false } } });
     const report = await audit(team, config((c) => { c.linux.namespaces = c.linux.namespaces.filter((n: { type: string }) => n.type !== 'cgroup'); }));
     expect(report.findings.some((f: { ruleId: string }) => f.ruleId === 'policy/namespaces')).toBe(true);
     const got = report.findings.filter((f: { ruleId: string }) => /^(policy\/namespaces|cgroups\/)/.test(f.ruleId)).map((f: { ruleId: string; message: string }) => `${f.ruleId}: ${f.message}`);
