@@ -26,7 +26,7 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
-  external: ['typescript', '@typescript-eslint/typescript-estree', 'yaml', '*.node'],
+  external: ['typescript', '@typescript-eslint/typescript-estree', 'yaml', 'ajv', '*.node'],
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',

@@ -38,8 +38,41 @@ for (const entry of SCHEMAS) {
 
   const ajv = new Ajv.default({ code: { source: true, esm: true, lines: false, optimize: true }, allErrors: false, strict: true, allowUnionTypes: true });
   const validate = ajv.compile(schema);
-  const code = standaloneCode.default(ajv, validate);
-  write(entry.validator, `${BANNER(entry.schema)}// @ts-nocheck\n${code}`);
+  write(entry.validator, `${BANNER(entry.schema)}// @ts-nocheck\n${esmRuntime(standaloneCode.default(ajv, validate))}`);
+}
+
+/**
+ * ajv's standalone code require()s two runtime helpers even as ESM; they are
+ * written into the file instead, so a validator is one self-contained module
+ * that loads nothing else (no CommonJS on the start-up path).
+ */
+function runtimeHelpers() {
+  return {
+  ucs2length: 'const __ajv_ucs2length = { default: (text) => { let n = 0; for (const _ of text) n++; return n; } };',
+  equal: [
+    'const __ajv_equal = { default: function equal(a, b) {',
+    '  if (a === b) return true;',
+    "  if (a && b && typeof a === 'object' && typeof b === 'object') {",
+    '    if (Array.isArray(a) !== Array.isArray(b)) return false;',
+    '    const ka = Object.keys(a), kb = Object.keys(b);',
+    '    return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && equal(a[k], b[k]));',
+    '  }',
+    '  return a !== a && b !== b;',
+    '} };',
+  ].join('\n'),
+  };
+}
+
+function esmRuntime(code) {
+  const RUNTIME = runtimeHelpers();
+  const helpers = new Set();
+  const body = code.replace(/require\("ajv\/dist\/runtime\/([a-z0-9]+)"\)/g, (_, name) => {
+    if (!RUNTIME[name]) throw new Error(`ajv runtime helper ${name} has no inline version here`);
+    helpers.add(name);
+    return `__ajv_${name}`;
+  });
+  const inline = [...helpers].sort().map((name) => RUNTIME[name]).join('\n');
+  return inline ? `${inline}\n${body}` : body;
 }
 
 function write(relative, text) {

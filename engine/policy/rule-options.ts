@@ -1,13 +1,17 @@
 /**
- * Options a policy gives a rule are checked against the rule's JSON Schema
- * (meta.options); ajv is loaded only when some rule declares one.
+ * Options a policy's rule settings give a rule (`"id": { "options": ... }`)
+ * are checked against the rule's JSON Schema (meta.options). Options derived
+ * from profile fields were checked by the profile schema already, so ajv is
+ * loaded only when a profile writes options by hand.
  */
 import type { ActiveRule } from '../runner/run-rules.js';
 import { CaplintError } from '../errors.js';
 import type { ResolvedProfile } from './profile.js';
+import { globToRegExp } from '../config/glob.js';
 
 export async function checkRuleOptions(rules: readonly ActiveRule[], profile: ResolvedProfile): Promise<void> {
-  const withSchema = rules.filter((r) => r.rule.meta.options && Object.keys(r.options).length > 0);
+  const written = new Set(profile.settings.filter((s) => typeof s.value === 'object' && s.value.options).map((s) => s.key));
+  const withSchema = rules.filter((r) => r.rule.meta.options && [...written].some((key) => key === r.rule.id || (key.includes('*') && globToRegExp(key).test(r.rule.id))));
   if (withSchema.length === 0) return;
   const mod = (await import('ajv')) as unknown as { Ajv?: typeof import('ajv').default; default: typeof import('ajv').default };
   const Ajv = mod.Ajv ?? mod.default;
