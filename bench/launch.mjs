@@ -2,9 +2,11 @@
 // Launch cost of `caplint run --profile default -- /bin/true` against `node -e 0`
 // and against setpriv (bounding set + no_new_privs, no seccomp) in the same run,
 // and the per-syscall cost of caplint's default filter (a getppid loop in the
-// test probe, unfiltered and filtered). Run after `npm run build`, as root.
+// test probe: unfiltered, with caplint's program, and with libseccomp's
+// program for the same resolved profile). Run after `npm run build`, as root.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { python, libseccompFilter } from './libseccomp.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,17 +73,28 @@ try {
   const probe = join(dir, 'probe');
   execFileSync('cc', ['-O2', '-o', probe, join(root, 'test/helpers/syscall-probe.c'), '-pthread']);
   const once = (seccomp, i) => {
-    const out = join(dir, `loop-${seccomp}-${i}`);
+    const out = join(dir, `loop-${seccomp.replace(/\W/g, "_")}-${i}`);
     execFileSync(caplint[0], [...caplint.slice(1, 3), '--profile', 'default', '--seccomp', seccomp, '--', probe, '-o', out, 'loop', String(loops)]);
     return Number(/ns-per-call ([\d.]+)/.exec(readFileSync(out, 'utf8'))[1]);
   };
-  const samples = { unconfined: [], default: [] };
-  for (let i = 0; i < 7; i++) for (const mode of ['unconfined', 'default']) samples[mode].push(once(mode, i)); // interleaved
+  const modes = ['unconfined', 'default'];
+  if (python) {
+    // The same profile, resolved the same way (this machine's arch, the 13 capabilities run keeps), compiled by libseccomp (tree layout).
+    const { builtinProfile, readProfile, resolveProfile } = await import(join(root, 'dist/engine/seccomp/profile/index.js'));
+    const table = resolveProfile(readProfile(builtinProfile('default')), { arch: 'x86_64', caps: keep.map((c) => `CAP_${c.toUpperCase()}`) });
+    writeFileSync(join(dir, 'libseccomp.bpf'), libseccompFilter(table, 2, 1).bytes);
+    modes.push(join(dir, 'libseccomp.bpf'));
+  } else console.log('(python3-seccomp not installed: no libseccomp row)');
+  const samples = Object.fromEntries(modes.map((m) => [m, []]));
+  for (let i = 0; i < 7; i++) for (const mode of modes) samples[mode].push(once(mode, i)); // interleaved
   const free = median(samples.unconfined);
-  const filtered = median(samples.default);
   console.log(`getppid(), CPU time, median of 7 interleaved runs of ${loops} calls (ns per call):`);
   console.log(`  no filter                      ${free.toFixed(1)}`);
-  console.log(`  caplint default filter         ${filtered.toFixed(1)}  (+${(filtered - free).toFixed(1)} ns per syscall)`);
+  for (const [mode, label] of [['default', 'caplint default filter'], [modes[2], 'same profile, libseccomp tree']]) {
+    if (!mode) continue;
+    const ns = median(samples[mode]);
+    console.log(`  ${label.padEnd(30)} ${ns.toFixed(1)}  (+${(ns - free).toFixed(1)} ns per syscall)`);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -15,8 +15,8 @@
  * Run after `npm run build`: node bench/seccomp.mjs [--json]
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { python, libseccompFilter } from './libseccomp.mjs';
 
 const root = new URL('../', import.meta.url);
 const load = (path) => import(new URL(`dist/${path}`, root).href);
@@ -27,7 +27,6 @@ const { AUDIT_ARCH } = await load('engine/seccomp/types.js');
 const { builtinProfile, profileSource, readProfile, resolveProfile } = await load('engine/seccomp/profile/index.js');
 
 const MOBY = fileURLToPath(new URL('../shared/seccomp/moby-default.json', root));
-const HELPER = fileURLToPath(new URL('test/helpers/libseccomp-bpf.py', root));
 const ROUNDS = 200;
 
 function profiles() {
@@ -59,21 +58,10 @@ function timed(fn) {
   return samples.sort((a, b) => a - b)[samples.length >> 1];
 }
 
-const python = ['/usr/bin/python3', 'python3'].find((py) => spawnSync(py, ['-c', 'import seccomp'], { stdio: 'ignore' }).status === 0);
-
-/** libseccomp's filter for the whole table (every architecture, as runc builds it), built 20 times: program and median build time (µs). */
+/** libseccomp's program for the table and its median build time (µs). */
 function libseccomp(table, optimize) {
-  const byName = new Map();
-  for (const t of table.arches) for (const s of t.syscalls) if (!byName.has(s.name)) byName.set(s.name, s);
-  const request = JSON.stringify({
-    arches: table.arches.map((t) => t.arch), default: table.arches[0].defaultAction, badArch: table.badArchAction, optimize,
-    syscalls: [...byName.values()].map((s) => ({ name: s.name, rules: s.rules.map((r) => ({ action: r.action, args: r.when })) })),
-  }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
-  const result = spawnSync(python, [HELPER], { input: `${request}\n`.repeat(20), encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (result.status !== 0) throw new Error(result.stderr);
-  const answers = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
-  const micros = answers.map((a) => a.seconds * 1e6).sort((a, b) => a - b)[answers.length >> 1];
-  return { program: decodeProgram(Buffer.from(answers[0].bpf, 'hex')), micros };
+  const { bytes, micros } = libseccompFilter(table, optimize);
+  return { program: decodeProgram(bytes), micros };
 }
 
 const rows = [];
