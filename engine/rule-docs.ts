@@ -1,6 +1,11 @@
 /** A rule's documentation page, generated from its metadata (docs/rules/<id>.md). */
 import type { RuleDefinition } from './rule-api.js';
 
+/** `{{cap}}` in prose sections reads as ‹cap›: filled in per finding. */
+function prose(text: string): string {
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, '‹$1›');
+}
+
 export function ruleDocPage(rule: RuleDefinition): string {
   const { meta } = rule;
   const lines = [
@@ -17,15 +22,17 @@ export function ruleDocPage(rule: RuleDefinition): string {
     '',
     '## Messages',
     '',
-    ...Object.entries(meta.messages).map(([id, text]) => `- \`${id}\`: ${text}`),
+    'Words in ‹angle quotes› here and below are filled in for each finding.',
+    '',
+    ...Object.entries(meta.messages).map(([id, text]) => `- \`${id}\`: ${prose(text)}`),
     '',
     '## Why it matters',
     '',
-    meta.rationale,
+    prose(meta.rationale),
     '',
     '## What to do',
     '',
-    meta.remediation,
+    prose(meta.remediation),
     '',
     '## References',
     '',
