@@ -14,6 +14,7 @@ import { ruleShapeProblems } from '../rule-meta-check.js';
 import { checkRuleSource, loadEstree } from './check-source.js';
 import { loadTypeScript, transpileRule } from './transpile.js';
 import { RuleSandbox } from './sandbox.js';
+import { profileDocumentText } from '../seccomp/analyse.js';
 import type { SandboxOutcome } from './sandbox.js';
 
 export const DEFAULT_RULE_TIMEOUT_MS = 250;
@@ -23,16 +24,36 @@ export interface LoadedCustomRules {
   readonly errors: InputError[];
 }
 
-/** One JSON text per subject, shared by every sandbox. */
-const serialised = new WeakMap<Subject, string>();
-function subjectJson(subject: Subject): string {
-  let json = serialised.get(subject);
-  if (json === undefined) {
-    // `origin` is the profile's source document (text and line table), not model data.
-    json = JSON.stringify(subject, (key, v: unknown) => (key === 'origin' ? undefined : typeof v === 'bigint' ? v.toString() : v));
-    serialised.set(subject, json);
+/** A subject as JSON for the sandbox, and the seccomp document it refers to (sent once, by id). */
+interface SubjectText {
+  readonly json: string;
+  readonly document?: { readonly id: number; readonly text: string };
+}
+
+const serialised = new WeakMap<Subject, SubjectText>();
+const documentIds = new Map<string, number>();
+
+function subjectText(subject: Subject): SubjectText {
+  let found = serialised.get(subject);
+  if (found) return found;
+  const profile = subject.seccomp.mode === 'filter' ? subject.seccomp.profile : undefined;
+  const doc = profile?.document;
+  let document: SubjectText['document'];
+  if (doc !== null && typeof doc === 'object') {
+    const text = profileDocumentText(doc);
+    let id = documentIds.get(text);
+    if (id === undefined) documentIds.set(text, (id = documentIds.size));
+    document = { id, text };
   }
-  return json;
+  // `origin` is the profile's source document (text and line table), not model data; the profile document goes by id.
+  const json = JSON.stringify(subject, function (this: unknown, key, v: unknown) {
+    if (key === 'origin') return undefined;
+    if (key === 'document' && document && this === profile) return { $document: document.id };
+    return typeof v === 'bigint' ? v.toString() : v;
+  });
+  found = document ? { json, document } : { json };
+  serialised.set(subject, found);
+  return found;
 }
 
 export async function loadCustomRules(
@@ -87,21 +108,31 @@ export async function loadCustomRules(
 class SubjectBatch {
   options = '[]';
   private outcomes = new Map<Subject, SandboxOutcome[]>();
+  private readonly sent = new Set<number>();
   constructor(private readonly sandbox: RuleSandbox) {}
 
   prepare(subjects: readonly Subject[]): void {
     this.outcomes = new Map();
-    const results = this.sandbox.checkMany(subjects.map(subjectJson), this.options);
+    const results = this.check(subjects);
     subjects.forEach((s, i) => this.outcomes.set(s, results[i]!));
   }
 
   outcome(subject: Subject, index: number): SandboxOutcome {
     let found = this.outcomes.get(subject);
     if (!found) {
-      found = this.sandbox.checkMany([subjectJson(subject)], this.options)[0]!;
+      found = this.check([subject])[0]!;
       this.outcomes.set(subject, found);
     }
     return found[index] ?? { findings: [], error: 'the rule did not run' };
+  }
+
+  private check(subjects: readonly Subject[]): SandboxOutcome[][] {
+    const texts = subjects.map(subjectText);
+    const fresh = new Map<number, string>();
+    for (const t of texts) if (t.document && !this.sent.has(t.document.id)) fresh.set(t.document.id, t.document.text);
+    this.sandbox.addDocuments([...fresh]);
+    for (const id of fresh.keys()) this.sent.add(id);
+    return this.sandbox.checkMany(texts.map((t) => t.json), this.options);
   }
 }
 

@@ -46,10 +46,12 @@ const PRELUDE = `
   for (const x of intrinsics) { Object.freeze(x); if (x.prototype) Object.freeze(x.prototype); }
   Object.freeze(Object.getPrototypeOf(Uint8Array)); Object.freeze(Object.getPrototypeOf(Uint8Array).prototype);
   Object.freeze(Object.getPrototypeOf(function* () {})); Object.freeze(Object.getPrototypeOf(async function () {}));
+  // Values from JSON.parse form a fresh tree; shared profile documents arrive frozen already.
   const freeze = (value) => {
-    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
       Object.freeze(value);
-      for (const key of Object.keys(value)) freeze(value[key]);
+      if (Array.isArray(value)) for (let i = 0; i < value.length; i++) freeze(value[i]);
+      else for (const key in value) freeze(value[key]);
     }
     return value;
   };
@@ -68,20 +70,29 @@ const PRELUDE = `
     }
   };
   const disabled = new Set();
-  const prepare = (subjectJson, optionsJson) => [freeze(JSON.parse(subjectJson)), freeze(JSON.parse(optionsJson))];
+  // Seccomp profile documents, sent once per run and shared by every subject that carries the same one.
+  const documents = new Map();
+  const withDocument = (subject) => {
+    const profile = subject && subject.seccomp && subject.seccomp.profile;
+    if (profile && profile.document && typeof profile.document.$document === 'number') profile.document = documents.get(profile.document.$document);
+    return subject;
+  };
   const all = (subject, options) => rules.map((_, i) => (disabled.has(i) ? { findings: [], skipped: true } : run(i, subject, options)));
   Object.defineProperty(globalThis, '__caplint', { value: Object.freeze({
     require: (name) => { if (name === 'caplint') return api; throw new Error('only "caplint" can be imported'); },
     describe: () => JSON.stringify(rules.map((r) => ({ id: r && r.id, meta: r && r.meta }))),
     count: () => rules.length,
     disable: (index) => { disabled.add(index); },
+    addDocuments: (documentsJson) => {
+      for (const [id, text] of JSON.parse(documentsJson)) documents.set(id, freeze(JSON.parse(text)));
+    },
     checkMany: (subjectsJson, optionsJson) => {
       const options = freeze(JSON.parse(optionsJson));
-      return JSON.stringify(JSON.parse(subjectsJson).map((json) => all(freeze(JSON.parse(json)), options)));
+      return JSON.stringify(JSON.parse(subjectsJson).map((json) => all(freeze(withDocument(JSON.parse(json))), options)));
     },
     checkOne: (index, subjectJson, optionsJson) => {
-      const [subject, options] = prepare(subjectJson, optionsJson);
-      return JSON.stringify(run(index, subject, options));
+      const subject = freeze(withDocument(JSON.parse(subjectJson)));
+      return JSON.stringify(run(index, subject, freeze(JSON.parse(optionsJson))));
     },
   }) });
   for (const name of ['eval', 'Function']) delete globalThis[name];
@@ -113,6 +124,13 @@ export class RuleSandbox {
 
   count(): number {
     return this.rules;
+  }
+
+  /** Seccomp profile documents the subjects refer to as {"$document": id}. */
+  addDocuments(documents: readonly (readonly [number, string])[]): void {
+    if (documents.length === 0) return;
+    (this.context as Record<string, unknown>).__documents = JSON.stringify(documents);
+    new Script('__caplint.addDocuments(__documents)').runInContext(this.context, { timeout: this.timeoutMs });
   }
 
   /** Every rule on each subject (as JSON): outcomes[subject][rule]; a rule's error is its own outcome. */

@@ -67,6 +67,11 @@ const byContent = new Map<string, ProfileAnalysis>();
 const CONTENT_CACHE_LIMIT = 256;
 const documentText = new WeakMap<object, string>();
 
+/** A profile document's JSON text, computed once per document object and shared (analysis cache keys, custom-rule sandbox). */
+export function profileDocumentText(doc: object): string {
+  return textOf(doc);
+}
+
 function textOf(doc: object): string {
   let text = documentText.get(doc);
   if (text === undefined) documentText.set(doc, (text = JSON.stringify(doc)));

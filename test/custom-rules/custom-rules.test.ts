@@ -97,3 +97,25 @@ describe('custom rules in TypeScript', () => {
     expect(stdout).toMatch(/team\/no-host-time\s+high\s+No container may set the host clock/);
   });
 });
+
+describe('custom rules and the seccomp profile document', () => {
+  it('see the same frozen document in every subject that carries it, sent to the sandbox once', async () => {
+    const { mkdtempSync, writeFileSync, readFileSync: read } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { HARDENED_PATH } = await import('../helpers/oci.js');
+    const dir = mkdtempSync(join(tmpdir(), 'caplint-peek-'));
+    const base = JSON.parse(read(HARDENED_PATH, 'utf8'));
+    for (const name of ['one', 'two', 'mutate']) {
+      writeFileSync(join(dir, `${name}.json`), JSON.stringify({ ...base, hostname: name }, null, 2));
+    }
+    const { code, stdout } = await caplint(['audit', join(dir, 'one.json'), join(dir, 'two.json'), join(dir, 'mutate.json'), '--format', 'json', '--no-config', '--rule-file', join(DIR, 'seccomp-peek.ts')]);
+    const report = JSON.parse(stdout);
+    const counts = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'team/seccomp-peek').map((f: { message: string }) => f.message);
+    expect(counts).toEqual([
+      `container "one" has ${base.linux.seccomp.syscalls.length} syscall rules, default SCMP_ACT_ERRNO.`,
+      `container "two" has ${base.linux.seccomp.syscalls.length} syscall rules, default SCMP_ACT_ERRNO.`,
+    ]);
+    expect(report.errors.map((e: { message: string }) => e.message)).toEqual([expect.stringMatching(/rule team\/seccomp-peek failed on container "mutate": it tried to change the model, which is read-only/)]);
+    expect(code).toBe(2);
+  });
+});
