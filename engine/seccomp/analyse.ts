@@ -115,7 +115,14 @@ function analyse(source: SeccompProfileSource, options: AnalyseOptions): Profile
   const native = table.arches[0]!;
   const byName = new Map(native.syscalls.map((e) => [e.name, e]));
   const rules = effectiveRules(profile, resolveOptions);
+  // Answers are kept: analyses are shared by every subject with the same profile and capabilities.
+  const verdicts = new Map<string, Verdict>();
   const verdict = (name: string): Verdict => {
+    let found = verdicts.get(name);
+    if (found === undefined) verdicts.set(name, (found = computeVerdict(name)));
+    return found;
+  };
+  const computeVerdict = (name: string): Verdict => {
     const arch = table.arches.find((t) => syscallNumber(t.arch, name) !== undefined);
     if (!arch) return 'unknown-name';
     const entry = arch === native ? byName.get(name) : arch.syscalls.find((e) => e.name === name);
