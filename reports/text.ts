@@ -4,7 +4,8 @@
  */
 import type { AuditReport, Finding, ReportFormatter, Severity } from '../engine/model/finding.js';
 import { SEVERITIES } from '../engine/model/finding.js';
-import { codeFrame } from './text-frame.js';
+import { codeFrame } from './common/code-frame.js';
+import type { FrameLine } from './common/code-frame.js';
 import { palette } from './colors.js';
 import type { Palette } from './colors.js';
 
@@ -34,7 +35,7 @@ function renderFinding(finding: Finding, report: AuditReport, p: Palette): strin
   lines.push(`  ${p.severity(finding.severity, '×')} ${finding.message}`);
   const source = finding.file === null ? undefined : report.sources.get(finding.file);
   if (source !== undefined && finding.line !== null && finding.column !== null) {
-    lines.push(...codeFrame(source, { line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn }, { dim: p.dim, mark: p.severity.bind(null, finding.severity) }));
+    lines.push(...styledFrame(codeFrame(source, finding, 1), p.dim, (s) => p.severity(finding.severity, s)));
   }
   lines.push(`  ${p.cyan('i')} ${finding.rationale}`);
   lines.push(`  ${p.green('help:')} ${finding.remediation}`);
@@ -54,4 +55,24 @@ function summaryLine(report: AuditReport, p: Palette): string {
     ? 'not failing on findings (--fail-on never)'
     : summary.failed ? p.red(`failed: findings at or above ${summary.failOn}`) : p.green(`passed: nothing at or above ${summary.failOn}`);
   return `${summary.failed || summary.errors ? p.red('✖') : p.green('✔')} ${findings} across ${scope}${errors}${base}; ${verdict}.`;
+}
+
+/**
+ * The shared code frame, styled for a terminal: the finding's lines marked,
+ * carets under a one-line span. Tabs print as one space, as columns count
+ * them, so the carets stay under the text; long lines are cut.
+ */
+function styledFrame(frame: readonly FrameLine[], dim: (s: string) => string, mark: (s: string) => string): string[] {
+  const width = String(frame.at(-1)?.number ?? 0).length;
+  const out: string[] = [];
+  for (const line of frame) {
+    const gutter = `${line.marked ? '>' : ' '} ${String(line.number).padStart(width)} |`;
+    const text = line.text.replace(/\t/g, ' ');
+    out.push(`  ${line.marked ? mark(gutter) : dim(gutter)} ${text.length > 160 ? `${text.slice(0, 157)}...` : text}`);
+    if (line.underline) {
+      const [from, to] = line.underline;
+      out.push(`  ${dim(`  ${' '.repeat(width)} |`)} ${' '.repeat(from)}${mark('^'.repeat(Math.min(to, 160) - from))}`);
+    }
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
  * `extends` followed with cycles refused. Fields: the nearest profile in the
  * chain that sets one wins; rule settings accumulate from the root down.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { CaplintError, describeFsError } from '../errors.js';
@@ -43,8 +43,11 @@ export interface ResolvedProfile {
 
 const BUILT_IN = /^[a-z0-9][a-z0-9-]*$/;
 
+/** The built-in profiles: every profiles/NAME.json. */
 export function builtInProfileNames(): string[] {
-  return ['default', 'restricted', 'pss-baseline', 'pss-restricted'].filter((n) => existsSync(packagePath('profiles', `${n}.json`)));
+  const names = readdirSync(packagePath('profiles')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+  const first = ['default', 'restricted'];
+  return [...first.filter((n) => names.includes(n)), ...names.filter((n) => !first.includes(n)).sort()];
 }
 
 export function builtInProfilePath(name: string): string | undefined {

@@ -14,12 +14,16 @@ const BEFORE = 2;
 const AFTER = 1;
 const MAX_MARKED = 6;
 
-/** Empty when the finding has no line or its source text is not in the report. */
-export function codeFrame(source: string | undefined, finding: Finding): FrameLine[] {
+/**
+ * Empty when the finding has no line or its source text is not in the report.
+ * `maxMarked` caps the lines shown of a multi-line span (a terminal shows one:
+ * the line where the object that lacks a field opens, underlined to its end).
+ */
+export function codeFrame(source: string | undefined, finding: Finding, maxMarked = MAX_MARKED): FrameLine[] {
   if (source === undefined || finding.line === null) return [];
   const lines = source.split(/\r?\n/);
   const start = Math.min(Math.max(finding.line, 1), lines.length);
-  const end = Math.min(Math.max(finding.endLine ?? start, start), start + MAX_MARKED - 1, lines.length);
+  const end = Math.min(Math.max(finding.endLine ?? start, start), start + maxMarked - 1, lines.length);
   const frame: FrameLine[] = [];
   for (let n = Math.max(1, start - BEFORE); n <= Math.min(lines.length, end + AFTER); n++) {
     const text = lines[n - 1]!;
