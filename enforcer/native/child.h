@@ -1,5 +1,6 @@
 // The child between clone and execve.
 #pragma once
+#include "listener-slot.h"
 #include "plan.h"
 
 namespace caplint {
@@ -10,6 +11,8 @@ struct ChildArgs {
   // The same record, written into the parent's memory (CLONE_VM) before the
   // pipe: it still arrives when a filter already attached denies write(2).
   volatile StepFailure* shared;
+  // Set only for `caplint learn` (see listener-slot.h): the filter asks for a listener.
+  ListenerSlot* listener = nullptr;
 };
 
 // Entry point of the cloned child (clone(2) fn). Never returns: it execs or
