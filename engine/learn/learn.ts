@@ -15,7 +15,8 @@ import { baseTable } from './base-table.js';
 import { recordingFilter } from './recording-filter.js';
 import { runLearning } from './run-learning.js';
 import { nameCalls } from './observed.js';
-import { learnSeccomp } from './learned-seccomp.js';
+import { learnSeccomp, unusedSyscalls } from './learned-seccomp.js';
+import { syscallNames } from '../linux/syscalls/index.js';
 import { seccompJson } from './seccomp-json.js';
 import { capabilitySentence, extendsRef, learnedCapabilities, profileJson, seccompPathFor } from './learned-profile.js';
 import { mergeLearned } from './merge.js';
@@ -60,11 +61,12 @@ export async function learn(request: LearnRequest, io: Io, wait: { signals: Sign
   let seccomp = learnSeccomp(observation.calls, table);
   let capabilities = learnedCapabilities(result.capabilities, base.allow);
   let description = `${describeRun(request.command, when, request.base, result)}; ${capabilitySentence(result.capabilities, base.allow)}.`;
-  if (request.merge) ({ seccomp, capabilities, description } = mergeLearned(request.merge, { seccomp, capabilities, description }));
+  let forbidden = unusedSyscalls(table, seccomp, base.forbiddenSyscalls, syscallNames);
+  if (request.merge) ({ seccomp, capabilities, description, forbidden } = mergeLearned(request.merge, { seccomp, capabilities, description, forbidden }));
   const seccompFile = seccompPathFor(request.output);
   try {
     writeFileSync(seccompFile, seccompJson(seccomp, `Learned by caplint learn: the system calls seen (see ${request.output.split('/').pop()}).`));
-    writeFileSync(request.output, profileJson({ output: request.output, extends: extendsRef(base, request.output), capabilities, description }));
+    writeFileSync(request.output, profileJson({ output: request.output, extends: extendsRef(base, request.output), capabilities, forbiddenSyscalls: forbidden, description }));
   } catch (error) {
     io.error(`caplint learn: the command ran, but ${request.output} could not be written: ${error instanceof Error ? error.message : String(error)}\n`);
     return 125;

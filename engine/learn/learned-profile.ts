@@ -39,7 +39,15 @@ export function seccompPathFor(output: string): string {
   return output.replace(/(\.json)?$/, '.seccomp.json');
 }
 
-export function profileJson(fields: { output: string; extends: string; capabilities: readonly string[]; description: string }): string {
+export interface LearnedFields {
+  readonly output: string;
+  readonly extends: string;
+  readonly capabilities: readonly string[];
+  readonly forbiddenSyscalls: readonly string[];
+  readonly description: string;
+}
+
+export function profileJson(fields: LearnedFields): string {
   const doc = {
     title: `Learned by caplint learn`,
     description: fields.description,
@@ -47,6 +55,7 @@ export function profileJson(fields: { output: string; extends: string; capabilit
     capabilities: { allow: [...fields.capabilities] },
     noNewPrivileges: true,
     seccomp: `./${basename(seccompPathFor(fields.output))}`,
+    forbiddenSyscalls: [...fields.forbiddenSyscalls],
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

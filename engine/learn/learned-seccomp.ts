@@ -91,3 +91,18 @@ export function mergeSeccomp(a: LearnedSeccomp, b: LearnedSeccomp): LearnedSecco
     errno: [...errno].map(([name, n]) => ({ name, errno: n })),
   };
 }
+
+/**
+ * Names the base let through (on any of its architectures) that the run did
+ * not use, with the base's own forbidden names: the learned profile forbids
+ * them, so `audit --policy` reports a config whose filter allows one.
+ */
+export function unusedSyscalls(base: DecisionTable, learned: LearnedSeccomp, baseForbidden: readonly string[], namesOf: (arch: Arch) => readonly string[]): string[] {
+  const used = new Set(learned.allow.map((r) => r.name));
+  const out = new Set(baseForbidden);
+  for (const t of base.arches) {
+    const names = passes(t.defaultAction) ? namesOf(t.arch) : t.syscalls.filter((s) => s.rules.some((r) => passes(r.action))).map((s) => s.name);
+    for (const name of names) if (!used.has(name)) out.add(name);
+  }
+  return [...out].sort();
+}

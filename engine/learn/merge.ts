@@ -18,16 +18,22 @@ export interface Learned {
   readonly seccomp: LearnedSeccomp;
   readonly capabilities: readonly string[];
   readonly description: string;
+  /** Forbidden: what the base allowed and the runs did not use. */
+  readonly forbidden: readonly string[];
 }
 
-export function mergeLearned(file: string, current: Learned): { seccomp: LearnedSeccomp; capabilities: string[]; description: string } {
+export function mergeLearned(file: string, current: Learned): { seccomp: LearnedSeccomp; capabilities: string[]; description: string; forbidden: string[] } {
   const old = loadProfile(file, dirname(file));
   const ref = old.fields.seccomp;
   if (ref === undefined || ref === 'unconfined' || ref.endsWith('.bpf'))
     throw new CaplintError(`--merge takes a profile written by caplint learn, whose "seccomp" names a seccomp profile file; this one's is ${ref === undefined ? 'not set' : `"${ref}"`}`, { file });
   const previous = fromProfile(readSeccompProfile(resolve(dirname(file), ref)), nativeArch());
+  const seccomp = mergeSeccomp(current.seccomp, previous);
+  const used = new Set(seccomp.allow.map((r) => r.name));
+  const before = new Set(old.fields.forbiddenSyscalls ?? []);
   return {
-    seccomp: mergeSeccomp(current.seccomp, previous),
+    seccomp,
+    forbidden: current.forbidden.filter((name) => before.has(name) && !used.has(name)),
     capabilities: sortCapabilities(new Set([...current.capabilities, ...(old.fields.capabilities?.allow ?? [])])),
     description: `${current.description} Merged with an earlier run: ${old.fields.description ?? '(no description)'}`,
   };
