@@ -17,7 +17,7 @@ rmSync(join(root, 'dist/chunks'), { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'engine/cli/entry.ts' },
+  entryPoints: { cli: 'engine/cli/entry.ts', 'rule-host': 'engine/custom-rules/host/main.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: false,

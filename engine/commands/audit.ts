@@ -21,6 +21,7 @@ import { FORMAT_NAMES, REPORT_FORMATS } from '../../reports/index.js';
 import { packageJson } from '../paths.js';
 import { LIVE_OPTIONS, liveScanOptions } from '../audit/live-options.js';
 import type { CollectOptions } from '../inputs/collect.js';
+import { customRulesSummary } from '../custom-rules/summary.js';
 
 /** --pid: running processes instead of files (the /proc reader loads only then). */
 async function auditLive(values: Parameters<typeof liveScanOptions>[0] & { against?: string }, paths: readonly string[], collect: CollectOptions) {
@@ -91,33 +92,40 @@ const audit: Command = {
     const configFile = values['no-config'] ? undefined : values.config ?? findConfig(io.cwd);
     const config = configFile === undefined ? undefined : loadConfig(configFile, io.cwd);
     const policyName = values.policy ?? config?.config.policy;
-    const ruleSet = await activeRules([...(config?.config.ruleFiles ?? []), ...(values['rule-file'] ?? [])], io.cwd, policyName);
-    const settings = auditSettings({
-      ...(config ? { config } : {}), all: ruleSet.all, active: ruleSet.rules, cwd: io.cwd,
-      ...(failOn ? { failOn } : {}), ...(values.baseline ? { baseline: values.baseline } : {}), ...(flagOutputs ? { outputs: flagOutputs } : {}),
-    });
-    if (values['update-baseline'] && settings.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
+    const ruleFiles = [...(config?.config.ruleFiles ?? []), ...(values['rule-file'] ?? [])];
+    const ruleSet = await activeRules(ruleFiles, io.cwd, policyName);
+    try {
+      const settings = auditSettings({
+        ...(config ? { config } : {}), all: ruleSet.all, active: ruleSet.rules, cwd: io.cwd,
+        ...(failOn ? { failOn } : {}), ...(values.baseline ? { baseline: values.baseline } : {}), ...(flagOutputs ? { outputs: flagOutputs } : {}),
+      });
+      if (values['update-baseline'] && settings.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
 
-    const collected = live ? { inputs: [], errors: [] } : await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
-    const progress = await progressFor(io, collected.inputs.length);
-    const loadOptions = { cwd: io.cwd, ...(values['seccomp-root'] === undefined ? {} : { seccompRoot: resolve(io.cwd, values['seccomp-root']) }) };
-    const audited = live ? live.audit(settings.rulesFor('')) : await auditInputs(collected.inputs, settings.rulesFor, inputFormat, progress && (() => progress.tick()), loadOptions);
-    progress?.done();
-    const compared = settings.baseline === undefined ? undefined : await applyBaseline(settings.baseline, values['update-baseline'] === true, audited.findings, io);
-    const built = buildReport({
-      inputs: live ? live.inputs : collected.inputs.length + collected.errors.length,
-      subjects: audited.subjects,
-      findings: compared?.findings ?? audited.findings,
-      ...(compared ? { baseline: { file: shown(settings.baseline!, io.cwd), accepted: compared.accepted, stale: compared.stale } } : {}),
-      errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
-      rules: settings.rulesFor(''),
-      failOn: settings.failOn,
-      policy: config ? `${ruleSet.policy} with ${config.file}` : ruleSet.policy,
-      version: (packageJson() as { version: string }).version,
-    });
-    const report = live ? { ...built, sources: new Map([...built.sources, ...live.sources]), summary: { ...built.summary, live: live.live } } : built;
-    await writeReports(report, settings.outputs, io);
-    return exitCodeOf(report);
+      const collected = live ? { inputs: [], errors: [] } : await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
+      const progress = await progressFor(io, collected.inputs.length);
+      const loadOptions = { cwd: io.cwd, ...(values['seccomp-root'] === undefined ? {} : { seccompRoot: resolve(io.cwd, values['seccomp-root']) }) };
+      const audited = live ? await live.audit(settings.rulesFor('')) : await auditInputs(collected.inputs, settings.rulesFor, inputFormat, progress && (() => progress.tick()), loadOptions);
+      progress?.done();
+      const compared = settings.baseline === undefined ? undefined : await applyBaseline(settings.baseline, values['update-baseline'] === true, audited.findings, io);
+      const built = buildReport({
+        inputs: live ? live.inputs : collected.inputs.length + collected.errors.length,
+        subjects: audited.subjects,
+        findings: compared?.findings ?? audited.findings,
+        ...(compared ? { baseline: { file: shown(settings.baseline!, io.cwd), accepted: compared.accepted, stale: compared.stale } } : {}),
+        errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
+        rules: settings.rulesFor(''),
+        failOn: settings.failOn,
+        policy: config ? `${ruleSet.policy} with ${config.file}` : ruleSet.policy,
+        version: (packageJson() as { version: string }).version,
+      });
+      const custom = ruleSet.boundary ? customRulesSummary(ruleSet.boundary, ruleFiles, config?.config.ruleFiles?.length ?? 0, positionals, io.cwd) : undefined;
+      const summary = { ...built.summary, ...(live ? { live: live.live } : {}), ...(custom ? { customRules: custom } : {}) };
+      const report = { ...built, summary, ...(live ? { sources: new Map([...built.sources, ...live.sources]) } : {}) };
+      await writeReports(report, settings.outputs, io);
+      return exitCodeOf(report);
+    } finally {
+      ruleSet.close();
+    }
   },
 };
 

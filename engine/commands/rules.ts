@@ -26,6 +26,7 @@ const rules: Command = {
     const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
     const { activeRules } = await import('../audit/active-rules.js');
     const loaded = await activeRules(values['rule-file'] ?? [], io.cwd);
+    loaded.close();
     for (const e of loaded.errors) io.error(`caplint: ${formatPlace(e)}${e.message}\n`);
     if (loaded.errors.length) return 2;
     const BUILTIN_RULES = loaded.rules.map((r) => r.rule);
