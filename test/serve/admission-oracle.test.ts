@@ -1,11 +1,11 @@
 /**
- * Same answers everywhere: each Pod Security Admission fixture (148, from
- * ../shared) and each Kubernetes example goes through the webhook as an
+ * Same answers everywhere: each Pod Security Admission fixture (148, from the
+ * shared folder) and each Kubernetes example goes through the webhook as an
  * AdmissionReview, and the verdict (allowed or not, and the rules that deny)
  * is the one `caplint audit` gives the file.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhook } from '../../engine/serve/admission/webhook.js';
@@ -14,10 +14,10 @@ import { haveOpenssl, httpsCall, makeTestCa } from '../helpers/test-ca.js';
 import type { TestCa } from '../helpers/test-ca.js';
 import { admissionReview } from '../helpers/admission-review.js';
 import { caplint, ROOT } from '../helpers/cli.js';
+import { available, sharedPath } from '../helpers/skip.js';
 
-const PSA = resolve(__dirname, '../../../shared/fixtures/psa');
-const havePsa = existsSync(PSA);
-if (!havePsa) console.warn(`SKIPPED: the PSA fixtures through the webhook, because ${PSA} is absent`);
+const PSA = sharedPath('fixtures/psa');
+const havePsa = available('the PSA fixtures through the webhook', PSA);
 if (!haveOpenssl) console.warn('SKIPPED: the webhook/audit agreement tests because the openssl command is not installed');
 
 const FAIL_ON = 'low';
