@@ -4,7 +4,7 @@
  * Loaded only when rule files are given, so the audit path without them
  * never imports TypeScript or starts a process.
  */
-import { readFileSync } from 'node:fs';
+import { readUserText } from '../inputs/bounded-read.js';
 import { resolve } from 'node:path';
 import type { InputError } from '../model/finding.js';
 import type { RuleDefinition, RuleMeta } from '../rule-api.js';
@@ -39,7 +39,7 @@ export async function loadCustomRules(
   for (const file of files) {
     let code: string;
     try {
-      code = readFileSync(resolve(cwd, file), 'utf8');
+      code = readUserText(resolve(cwd, file));
     } catch (error) {
       errors.push({ file, line: null, column: null, message: `cannot read the rule file: ${describeFsError(error)}` });
       continue;
