@@ -17,6 +17,7 @@ Commands:
   init                  write a commented caplint.config.json to start from
   run [options] -- CMD  launch CMD confined by a profile (capabilities, no_new_privs, seccomp)
   seccomp SUB PROFILE   compile, explain, check or diff seccomp profiles (BPF)
+  serve --admission|--agent  run as a Kubernetes admission webhook or a node agent
 
 Run "caplint <command> --help" or "caplint help <command>" for a command's options.
 `;
