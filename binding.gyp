@@ -11,7 +11,8 @@
         "enforcer/native/seccomp-dump.cc",
         "enforcer/native/learn.cc",
         "enforcer/native/recorder.cc",
-        "enforcer/native/bpf-run.cc"
+        "enforcer/native/bpf-run.cc",
+        "enforcer/native/self-confine.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NAPI_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED"],

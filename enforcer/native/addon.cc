@@ -5,6 +5,7 @@
 //   dumpSeccompFilters(pid) → Buffer[]
 //   learn(plan, options) → launch result + {recorder, recording}   (learn.cc)
 //   stopRecording(id) → boolean
+//   confineSelf(plan) → {userNamespaceErrno, netNamespaceErrno, boundingCleared}
 #include <napi.h>
 
 #include <system_error>
@@ -13,6 +14,7 @@
 #include "learn.h"
 #include "plan.h"
 #include "seccomp-dump.h"
+#include "self-confine.h"
 #include "spawn.h"
 #include "wait.h"
 
@@ -41,6 +43,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("dumpSeccompFilters", Napi::Function::New(env, DumpSeccompFilters, "dumpSeccompFilters"));
   exports.Set("learn", Napi::Function::New(env, LearnJs, "learn"));
   exports.Set("stopRecording", Napi::Function::New(env, StopRecordingJs, "stopRecording"));
+  exports.Set("confineSelf", Napi::Function::New(env, ConfineSelf, "confineSelf"));
   return exports;
 }
 

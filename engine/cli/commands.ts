@@ -17,4 +17,5 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   run: async () => (await import('../commands/run.js')).default,
   seccomp: async () => (await import('../commands/seccomp.js')).default,
   learn: async () => (await import('../commands/learn.js')).default,
+  serve: async () => (await import('../commands/serve.js')).default,
 };
