@@ -14,9 +14,7 @@ import { auditInputs } from '../audit/audit-inputs.js';
 import { buildReport, exitCodeOf } from '../audit/build-report.js';
 import { pairOutputs } from '../audit/outputs.js';
 import type { OutputSpec } from '../audit/outputs.js';
-import { activeRules } from '../audit/active-rules.js';
-import { auditSettings } from '../audit/settings.js';
-import { findConfig, loadConfig } from '../config/load-config.js';
+import { prepareAudit } from '../audit/prepare.js';
 import { FORMAT_NAMES, REPORT_FORMATS } from '../../reports/index.js';
 import { packageJson } from '../paths.js';
 import { LIVE_OPTIONS, liveScanOptions } from '../audit/live-options.js';
@@ -88,12 +86,9 @@ const audit: Command = {
     const live = values.pid === undefined ? undefined : await auditLive(values, positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
     if (positionals.length === 0 && !live) throw new UsageError('caplint audit: name at least one PATH (a file, a directory, or - for stdin)');
 
-    const configFile = values['no-config'] ? undefined : values.config ?? findConfig(io.cwd);
-    const config = configFile === undefined ? undefined : loadConfig(configFile, io.cwd);
-    const policyName = values.policy ?? config?.config.policy;
-    const ruleSet = await activeRules([...(config?.config.ruleFiles ?? []), ...(values['rule-file'] ?? [])], io.cwd, policyName);
-    const settings = auditSettings({
-      ...(config ? { config } : {}), all: ruleSet.all, active: ruleSet.rules, cwd: io.cwd,
+    const { ruleSet, settings, policy } = await prepareAudit({
+      cwd: io.cwd, noConfig: values['no-config'] === true, ruleFiles: values['rule-file'] ?? [],
+      ...(values.config !== undefined ? { config: values.config } : {}), ...(values.policy !== undefined ? { policy: values.policy } : {}),
       ...(failOn ? { failOn } : {}), ...(values.baseline ? { baseline: values.baseline } : {}), ...(flagOutputs ? { outputs: flagOutputs } : {}),
     });
     if (values['update-baseline'] && settings.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
@@ -112,7 +107,7 @@ const audit: Command = {
       errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
       rules: settings.rulesFor(''),
       failOn: settings.failOn,
-      policy: config ? `${ruleSet.policy} with ${config.file}` : ruleSet.policy,
+      policy,
       version: (packageJson() as { version: string }).version,
     });
     const report = live ? { ...built, sources: new Map([...built.sources, ...live.sources]), summary: { ...built.summary, live: live.live } } : built;
