@@ -1,9 +1,10 @@
 /**
- * The launch pre-check: the compiled filter must let execve and execveat
- * through on the architecture the child runs, or the child would die (or
- * fail) at its own exec with nothing to show for it. Run in caplint's BPF
- * emulator before anything is started; a filter that answers anything but
- * ALLOW or LOG refuses the launch (exit 125) and says what it answers.
+ * The launch pre-check: the compiled filter must let through the exec call
+ * the child makes (execve; the child never uses execveat, so a profile may
+ * deny that one) on the architecture the child runs, or the child would die
+ * (or fail) at its own exec with nothing to show for it. Run in caplint's
+ * BPF emulator before anything is started; a filter that answers anything
+ * but ALLOW or LOG refuses the launch (exit 125) and says what it answers.
  */
 import { CaplintError } from '../errors.js';
 import { syscallNumber } from '../linux/syscalls/index.js';
@@ -13,9 +14,9 @@ import type { Arch } from '../seccomp/types.js';
 import { emulator } from '../../enforcer/bpf/emulate.js';
 import { decodeProgram } from '../../enforcer/bpf/types.js';
 
-const EXEC_CALLS = ['execve', 'execveat'] as const;
+const EXEC_CALLS = ['execve'] as const;
 
-/** Throws naming the call and the action when the program does not allow both exec calls on `arch`. */
+/** Throws naming the call and the action when the program does not allow the child's exec call on `arch`. */
 export function refuseUnlessExecAllowed(program: Uint8Array, arch: Arch, label: string): void {
   let run;
   try {
