@@ -78,6 +78,28 @@ export interface NativeFilterDump {
   readonly filters: Buffer[];
 }
 
+/** What the rule host applies to itself (enforcer/native/self-confine.cc), in that order. */
+export interface NativeSelfPlan {
+  /** Highest capability bit the kernel knows; bounding bits up to it are dropped. */
+  readonly lastCap: number;
+  /** The uid and gid to take (glibc applies them to every thread), or null to keep them. */
+  readonly user: { readonly uid: number; readonly gid: number } | null;
+  /** RLIMIT_AS in bytes; 0 leaves it. */
+  readonly addressSpace: number;
+  /** RLIMIT_CPU in seconds; 0 leaves it. */
+  readonly cpuSeconds: number;
+  /** struct sock_filter[] bytes, installed with SECCOMP_FILTER_FLAG_TSYNC. */
+  readonly seccomp: Uint8Array;
+}
+
+/** What confineSelf could not do, and did not need to (errno 0 = done). */
+export interface NativeSelfResult {
+  readonly userNamespaceErrno: number;
+  readonly netNamespaceErrno: number;
+  /** False when the bounding set could not be dropped (no CAP_SETPCAP). */
+  readonly boundingCleared: boolean;
+}
+
 export interface NativeBinding {
   /** Clones, confines and execs synchronously; throws (with .errno) only when clone itself fails. */
   launch(plan: NativePlan): NativeLaunchResult;
@@ -90,4 +112,10 @@ export interface NativeBinding {
    * on a tracer thread with a deadline: a target that does not stop within timeoutMs is detached and reported timedOut.
    */
   dumpSeccompFilters(pid: number, timeoutMs: number): NativeFilterDump;
+  /**
+   * Confines the calling process: namespaces where allowed, rlimits, no core
+   * dumps, capabilities cleared, no_new_privs, the filter on every thread.
+   * Throws (with .step and .errno) when a required step fails.
+   */
+  confineSelf(plan: NativeSelfPlan): NativeSelfResult;
 }

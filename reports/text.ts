@@ -9,6 +9,7 @@ import { currentFindings, sortFindings } from './common/order.js';
 import type { FrameLine } from './common/code-frame.js';
 import { palette } from './colors.js';
 import type { Palette } from './colors.js';
+import type { CustomRulesSummary } from '../engine/model/finding.js';
 
 const text: ReportFormatter = (report, options) => {
   const p = palette(options.color);
@@ -23,8 +24,18 @@ const text: ReportFormatter = (report, options) => {
   }
   if (report.errors.length) out.push('');
   out.push(summaryLine(report, p));
+  const custom = report.summary.customRules;
+  if (custom) out.push(customRulesLine(custom, p));
   return `${out.join('\n')}\n`;
 };
+
+/** Where custom rules ran, and which came from the audited tree (its own code judging itself). */
+function customRulesLine(custom: CustomRulesSummary, p: Palette): string {
+  const mark = custom.boundary === 'os' ? p.cyan('i') : p.red('!');
+  const tree = custom.files.filter((f) => f.inAuditedTree);
+  const from = tree.length ? ` Rule files from the audited tree: ${tree.map((f) => `${f.file} (${f.from === 'config' ? 'named by caplint.config.json' : 'named on the command line'})`).join(', ')}.` : '';
+  return `${mark} ${custom.description.charAt(0).toUpperCase()}${custom.description.slice(1)}.${from}`;
+}
 
 export default text;
 

@@ -19,6 +19,7 @@ import { FORMAT_NAMES, REPORT_FORMATS } from '../../reports/index.js';
 import { packageJson } from '../paths.js';
 import { LIVE_OPTIONS, liveScanOptions } from '../audit/live-options.js';
 import type { CollectOptions } from '../inputs/collect.js';
+import { customRulesSummary } from '../custom-rules/summary.js';
 
 /** --pid: running processes instead of files (the /proc reader loads only then). */
 async function auditLive(values: Parameters<typeof liveScanOptions>[0] & { against?: string }, paths: readonly string[], collect: CollectOptions) {
@@ -86,33 +87,40 @@ const audit: Command = {
     const live = values.pid === undefined ? undefined : await auditLive(values, positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
     if (positionals.length === 0 && !live) throw new UsageError('caplint audit: name at least one PATH (a file, a directory, or - for stdin)');
 
-    const { ruleSet, settings, policy } = await prepareAudit({
+    const { ruleSet, settings, policy, config } = await prepareAudit({
       cwd: io.cwd, noConfig: values['no-config'] === true, ruleFiles: values['rule-file'] ?? [],
       ...(values.config !== undefined ? { config: values.config } : {}), ...(values.policy !== undefined ? { policy: values.policy } : {}),
       ...(failOn ? { failOn } : {}), ...(values.baseline ? { baseline: values.baseline } : {}), ...(flagOutputs ? { outputs: flagOutputs } : {}),
     });
-    if (values['update-baseline'] && settings.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
+    try {
+      if (values['update-baseline'] && settings.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
 
-    const collected = live ? { inputs: [], errors: [] } : await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
-    const progress = await progressFor(io, collected.inputs.length);
-    const loadOptions = { cwd: io.cwd, ...(values['seccomp-root'] === undefined ? {} : { seccompRoot: resolve(io.cwd, values['seccomp-root']) }) };
-    const audited = live ? live.audit(settings.rulesFor('')) : await auditInputs(collected.inputs, settings.rulesFor, inputFormat, progress && (() => progress.tick()), loadOptions);
-    progress?.done();
-    const compared = settings.baseline === undefined ? undefined : await applyBaseline(settings.baseline, values['update-baseline'] === true, audited.findings, io);
-    const built = buildReport({
-      inputs: live ? live.inputs : collected.inputs.length + collected.errors.length,
-      subjects: audited.subjects,
-      findings: compared?.findings ?? audited.findings,
-      ...(compared ? { baseline: { file: shown(settings.baseline!, io.cwd), accepted: compared.accepted, stale: compared.stale } } : {}),
-      errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
-      rules: settings.rulesFor(''),
-      failOn: settings.failOn,
-      policy,
-      version: (packageJson() as { version: string }).version,
-    });
-    const report = live ? { ...built, sources: new Map([...built.sources, ...live.sources]), summary: { ...built.summary, live: live.live } } : built;
-    await writeReports(report, settings.outputs, io);
-    return exitCodeOf(report);
+      const collected = live ? { inputs: [], errors: [] } : await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
+      const progress = await progressFor(io, collected.inputs.length);
+      const loadOptions = { cwd: io.cwd, ...(values['seccomp-root'] === undefined ? {} : { seccompRoot: resolve(io.cwd, values['seccomp-root']) }) };
+      const audited = live ? await live.audit(settings.rulesFor('')) : await auditInputs(collected.inputs, settings.rulesFor, inputFormat, progress && (() => progress.tick()), loadOptions);
+      progress?.done();
+      const compared = settings.baseline === undefined ? undefined : await applyBaseline(settings.baseline, values['update-baseline'] === true, audited.findings, io);
+      const built = buildReport({
+        inputs: live ? live.inputs : collected.inputs.length + collected.errors.length,
+        subjects: audited.subjects,
+        findings: compared?.findings ?? audited.findings,
+        ...(compared ? { baseline: { file: shown(settings.baseline!, io.cwd), accepted: compared.accepted, stale: compared.stale } } : {}),
+        errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
+        rules: settings.rulesFor(''),
+        failOn: settings.failOn,
+        policy,
+        version: (packageJson() as { version: string }).version,
+      });
+      const ruleFiles = [...(config?.config.ruleFiles ?? []), ...(values['rule-file'] ?? [])];
+      const custom = ruleSet.boundary ? customRulesSummary(ruleSet.boundary, ruleFiles, config?.config.ruleFiles?.length ?? 0, positionals, io.cwd) : undefined;
+      const summary = { ...built.summary, ...(live ? { live: live.live } : {}), ...(custom ? { customRules: custom } : {}) };
+      const report = { ...built, summary, ...(live ? { sources: new Map([...built.sources, ...live.sources]) } : {}) };
+      await writeReports(report, settings.outputs, io);
+      return exitCodeOf(report);
+    } finally {
+      ruleSet.close();
+    }
   },
 };
 

@@ -18,19 +18,21 @@ export interface ActiveRule {
 
 /**
  * A rule that does its work for a group of subjects at once before they are
- * checked one by one (custom rules: one call into their sandbox per group).
+ * checked one by one (custom rules: one call into their rule host per group),
+ * given the active rules (and so their options).
  */
 export interface PreparedRule {
-  prepare(subjects: readonly Subject[]): void;
+  prepare(subjects: readonly Subject[], active: readonly ActiveRule[]): Promise<void>;
 }
 
-export function preparersOf(rules: readonly ActiveRule[]): ((subjects: readonly Subject[]) => void)[] {
-  const found = new Set<(subjects: readonly Subject[]) => void>();
+/** Runs every preparer the rules have, once each, on the group. */
+export async function prepareRules(subjects: readonly Subject[], rules: readonly ActiveRule[]): Promise<void> {
+  const found = new Set<PreparedRule['prepare']>();
   for (const { rule } of rules) {
     const prepare = (rule as Partial<PreparedRule>).prepare;
     if (prepare) found.add(prepare);
   }
-  return [...found];
+  for (const prepare of found) await prepare(subjects, rules);
 }
 
 export interface RunOutput {

@@ -10,6 +10,7 @@ function fake(result: Partial<NativeLaunchResult>, seen: NativePlan[] = []): () 
     waitExit: async () => ({ code: 3, signal: null, beforeExec: false }),
     signal: () => true,
     dumpSeccompFilters: () => ({ timedOut: false, filters: [] }),
+    confineSelf: () => ({ userNamespaceErrno: 0, netNamespaceErrno: 0, boundingCleared: true }),
   });
 }
 
@@ -52,6 +53,7 @@ describe('enforcer facade', () => {
       waitExit: async () => Promise.reject(new Error('waiting for the child: No child processes')),
       signal: (fd) => (signalled.push(fd), true),
       dumpSeccompFilters: () => ({ timedOut: false, filters: [] }),
+      confineSelf: () => ({ userNamespaceErrno: 0, netNamespaceErrno: 0, boundingCleared: true }),
     });
     const outcome = createEnforcer(binding).launch(plan(['/bin/true']));
     if (outcome.kind !== 'started') throw new Error('not started');
