@@ -1,5 +1,7 @@
 // The child between clone and execve.
 #pragma once
+#include <sys/types.h>
+
 #include "listener-slot.h"
 #include "plan.h"
 
@@ -11,6 +13,7 @@ struct ChildArgs {
   // The same record, written into the parent's memory (CLONE_VM) before the
   // pipe: it still arrives when a filter already attached denies write(2).
   volatile StepFailure* shared;
+  pid_t parent;  // getpid() of caplint, for the parent-death check
   // Set only for `caplint learn` (see listener-slot.h): the filter asks for a listener.
   ListenerSlot* listener = nullptr;
 };

@@ -11,6 +11,7 @@
 #include "plan.h"
 #include "recorder.h"
 #include "spawn.h"
+#include "wait.h"
 
 namespace caplint {
 namespace {
@@ -70,7 +71,8 @@ void ForgetRecorder(Recorder* recorder) {
 Napi::Value LearnJs(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 2 || !info[0].IsObject() || !info[1].IsObject()) throw Napi::TypeError::New(env, "learn(plan, options): two objects");
-  ChildPlan plan = ReadPlan(info[0].As<Napi::Object>());
+  ChildPlan plan;
+  ReadPlan(info[0].As<Napi::Object>(), plan);
   if (!plan.has_filter) throw Napi::TypeError::New(env, "learn: the plan must carry the recording filter");
   plan.seccomp_flags = (plan.seccomp_flags & ~uint32_t{SECCOMP_FILTER_FLAG_TSYNC}) | SECCOMP_FILTER_FLAG_NEW_LISTENER;
   RecorderConfig config = ReadConfig(info[1].As<Napi::Object>());
@@ -89,6 +91,7 @@ Napi::Value LearnJs(const Napi::CallbackInfo& info) {
     throw error;
   }
   recorder->LaunchOver();
+  if (outcome.started) AdoptPidfd(outcome.pidfd);
   Napi::Object result = LaunchResultObject(env, outcome);
   result.Set("recorder", Napi::Number::New(env, id));
   result.Set("recording", recording);

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -25,6 +26,23 @@ std::string Describe(const char* what, int error) { return std::string(what) + "
 
 bool WriteAll(int fd, const std::string& text) {
   return write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+}
+
+// pidfd_getfd needs ptrace access to the child, which shares caplint's memory
+// (CLONE_VM) and so its dumpable flag. While a child lives caplint is made
+// undumpable (not-dumpable.h), which leaves that access to CAP_SYS_PTRACE
+// alone. Without it, caplint is dumpable again for this one call only: the
+// child is waiting in its notified execve and can do nothing meanwhile, and
+// the main thread, suspended in the vfork, cannot be launching another.
+int TakeDescriptor(int pidfd, int fd) {
+  int got = static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, fd, 0));
+  if (got >= 0 || errno != EPERM || prctl(PR_GET_DUMPABLE) != 0) return got;
+  if (prctl(PR_SET_DUMPABLE, 1) != 0) return -1;
+  got = static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, fd, 0));
+  int error = errno;
+  prctl(PR_SET_DUMPABLE, 0);
+  errno = error;
+  return got;
 }
 
 }  // namespace
@@ -85,7 +103,7 @@ bool Recorder::TakeListener() {
     error_ = Describe("pidfd_open of the child", errno);
     return false;
   }
-  listener_.Reset(static_cast<int>(syscall(SYS_pidfd_getfd, pidfd.Get(), fd, 0)));
+  listener_.Reset(TakeDescriptor(pidfd.Get(), fd));
   if (!listener_.Valid()) {
     error_ = Describe("pidfd_getfd of the child's seccomp listener", errno);
     syscall(SYS_pidfd_send_signal, pidfd.Get(), SIGKILL, nullptr, 0);  // it would wait in execve forever
