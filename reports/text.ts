@@ -10,17 +10,18 @@ import type { FrameLine } from './common/code-frame.js';
 import { palette } from './colors.js';
 import type { Palette } from './colors.js';
 import type { CustomRulesSummary } from '../engine/model/finding.js';
+import { terminalSafe as t } from './common/terminal.js';
 
 const text: ReportFormatter = (report, options) => {
   const p = palette(options.color);
   const out: string[] = [];
   for (const finding of currentFindings(report.findings)) out.push(...renderFinding(finding, report, p), '');
   const stale = sortFindings(report.findings.filter((f) => f.baseline === 'absent'));
-  for (const f of stale) out.push(`${p.bold(f.file ?? f.subject)}  ${p.dim('stale')}  ${p.dim(f.ruleId)}  baseline entry matches nothing now: ${f.message}`);
+  for (const f of stale) out.push(`${p.bold(t(f.file ?? f.subject))}  ${p.dim('stale')}  ${p.dim(f.ruleId)}  baseline entry matches nothing now: ${t(f.message)}`);
   if (stale.length) out.push('');
   for (const error of report.errors) {
     const place = error.line !== null ? `${error.file}:${error.line}:${error.column ?? 1}` : error.file;
-    out.push(`${p.bold(place)}  ${p.red('error')}  ${error.message}`);
+    out.push(`${p.bold(t(place))}  ${p.red('error')}  ${t(error.message)}`);
   }
   if (report.errors.length) out.push('');
   out.push(summaryLine(report, p));
@@ -33,7 +34,7 @@ const text: ReportFormatter = (report, options) => {
 function customRulesLine(custom: CustomRulesSummary, p: Palette): string {
   const mark = custom.boundary === 'os' ? p.cyan('i') : p.red('!');
   const tree = custom.files.filter((f) => f.inAuditedTree);
-  const from = tree.length ? ` Rule files from the audited tree: ${tree.map((f) => `${f.file} (${f.from === 'config' ? 'named by caplint.config.json' : 'named on the command line'})`).join(', ')}.` : '';
+  const from = tree.length ? ` Rule files from the audited tree: ${tree.map((f) => `${t(f.file)} (${f.from === 'config' ? 'named by caplint.config.json' : 'named on the command line'})`).join(', ')}.` : '';
   return `${mark} ${custom.description.charAt(0).toUpperCase()}${custom.description.slice(1)}.${from}`;
 }
 
@@ -43,14 +44,14 @@ function renderFinding(finding: Finding, report: AuditReport, p: Palette): strin
   const place = finding.file === null
     ? finding.subject
     : finding.line !== null ? `${finding.file}:${finding.line}:${finding.column ?? 1}` : finding.file;
-  const lines = [`${p.bold(place)}  ${p.severity(finding.severity, finding.severity)}  ${p.dim(finding.ruleId)}`];
-  lines.push(`  ${p.severity(finding.severity, '×')} ${finding.message}`);
+  const lines = [`${p.bold(t(place))}  ${p.severity(finding.severity, finding.severity)}  ${p.dim(finding.ruleId)}`];
+  lines.push(`  ${p.severity(finding.severity, '×')} ${t(finding.message)}`);
   const source = finding.file === null ? undefined : report.sources.get(finding.file);
   if (source !== undefined && finding.line !== null && finding.column !== null) {
     lines.push(...styledFrame(codeFrame(source, finding, 1), p.dim, (s) => p.severity(finding.severity, s)));
   }
-  lines.push(`  ${p.cyan('i')} ${finding.rationale}`);
-  lines.push(`  ${p.green('help:')} ${finding.remediation}`);
+  lines.push(`  ${p.cyan('i')} ${t(finding.rationale)}`);
+  lines.push(`  ${p.green('help:')} ${t(finding.remediation)}`);
   return lines;
 }
 
@@ -61,7 +62,7 @@ function summaryLine(report: AuditReport, p: Palette): string {
     .map((s) => p.severity(s, `${summary.bySeverity[s]} ${s}`));
   const findings = `${summary.findings} finding${summary.findings === 1 ? '' : 's'}${counts.length ? ` (${counts.join(', ')})` : ''}`;
   const scope = `${summary.subjects} subject${summary.subjects === 1 ? '' : 's'} in ${summary.inputs} input${summary.inputs === 1 ? '' : 's'}`;
-  const base = summary.baseline ? `; ${summary.baseline.accepted} accepted in ${summary.baseline.file}${summary.baseline.stale ? `, ${summary.baseline.stale} stale` : ''}` : '';
+  const base = summary.baseline ? `; ${summary.baseline.accepted} accepted in ${t(summary.baseline.file)}${summary.baseline.stale ? `, ${summary.baseline.stale} stale` : ''}` : '';
   const errors = summary.errors ? `, ${p.red(`${summary.errors} error${summary.errors === 1 ? '' : 's'}`)}` : '';
   const verdict = summary.failOn === 'never'
     ? 'not failing on findings (--fail-on never)'
@@ -73,13 +74,14 @@ function summaryLine(report: AuditReport, p: Palette): string {
  * The shared code frame, styled for a terminal: the finding's lines marked,
  * carets under a one-line span. Tabs print as one space, as columns count
  * them, so the carets stay under the text; long lines come clipped from codeFrame.
+ * Other control characters print escaped (the carets then stand a little left).
  */
 function styledFrame(frame: readonly FrameLine[], dim: (s: string) => string, mark: (s: string) => string): string[] {
   const width = String(frame.at(-1)?.number ?? 0).length;
   const out: string[] = [];
   for (const line of frame) {
     const gutter = `${line.marked ? '>' : ' '} ${String(line.number).padStart(width)} |`;
-    const text = line.text.replace(/\t/g, ' ');
+    const text = t(line.text.replace(/\t/g, ' '));
     out.push(`  ${line.marked ? mark(gutter) : dim(gutter)} ${text}`);
     if (line.underline) {
       const [from, to] = line.underline;
