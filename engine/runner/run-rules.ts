@@ -78,7 +78,7 @@ function makeFinding(
   if (template === undefined) throw new Error(`unknown message id "${messageId}"`);
   const filled = { subject: located.subject.name, ...data };
   const pointer = located.locate(at);
-  const span = pointer === null ? undefined : located.document?.span(pointer);
+  const span = extra?.place && located.document ? { ...extra.place, pointer: pointer ?? '' } : pointer === null ? undefined : located.document?.span(pointer);
   return {
     ruleId: rule.id,
     severity: active.severity ?? extra?.severity ?? rule.meta.severity,
