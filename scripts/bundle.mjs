@@ -39,6 +39,26 @@ await build({
   logLevel: 'warning',
 });
 
+// The rule host (engine/custom-rules/host/main.ts): a program of its own, started
+// only when there are custom rules. It loads everything it needs before it
+// confines itself, so it is one file with nothing to import from node_modules.
+await build({
+  absWorkingDir: root,
+  entryPoints: { 'rule-host': 'engine/custom-rules/host/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  mainFields: ['module', 'main'],
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['*.node'],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  banner: { js: "import { createRequire as __caplintRequire } from 'node:module'; const require = __caplintRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+
 // The code cache: run the everyday commands once, silently, then ask V8 for
 // everything it compiled. A cache V8 rejects (another Node) is ignored at start.
 const { loadCli } = createRequire(import.meta.url)(join(root, 'bin/caplint.js'));

@@ -5,6 +5,7 @@
  * gate judges with exactly what CI judges with.
  */
 import type { FailOn } from '../model/finding.js';
+import { CaplintError, formatPlace } from '../errors.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import { findConfig, loadConfig } from '../config/load-config.js';
 import { activeRules } from './active-rules.js';
@@ -44,4 +45,15 @@ export async function prepareAudit(options: PrepareOptions): Promise<Prepared> {
     ...(options.outputs ? { outputs: options.outputs } : {}),
   });
   return { ...(config ? { config } : {}), ruleSet, settings, policy: config ? `${ruleSet.policy} with ${config.file}` : ruleSet.policy };
+}
+
+/** For services: a config or policy with any problem is an error, never a partial rule set. */
+export async function prepareStrict(options: PrepareOptions): Promise<Prepared> {
+  const prepared = await prepareAudit(options);
+  const problems = [...prepared.settings.errors, ...prepared.ruleSet.errors];
+  if (problems.length) {
+    const first = problems[0]!;
+    throw new CaplintError(`${formatPlace(first)}${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : ''}`);
+  }
+  return prepared;
 }

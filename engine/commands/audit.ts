@@ -6,7 +6,7 @@ import type { Io } from '../cli/io.js';
 import { wantsColor } from '../cli/io.js';
 import { oneOf, parse } from '../cli/args.js';
 import { UsageError, describeFsError } from '../errors.js';
-import { SEVERITIES } from '../model/finding.js';
+import { SEVERITIES, atOrAbove } from '../model/finding.js';
 import type { AuditReport, FailOn, Finding } from '../model/finding.js';
 import { collectInputs, DEFAULT_MAX_BYTES } from '../inputs/collect.js';
 import { INPUT_FORMATS } from '../inputs/format.js';
@@ -19,6 +19,7 @@ import { FORMAT_NAMES, REPORT_FORMATS } from '../../reports/index.js';
 import { packageJson } from '../paths.js';
 import { LIVE_OPTIONS, liveScanOptions } from '../audit/live-options.js';
 import type { CollectOptions } from '../inputs/collect.js';
+import { customRulesSummary } from '../custom-rules/summary.js';
 
 /** --pid: running processes instead of files (the /proc reader loads only then). */
 async function auditLive(values: Parameters<typeof liveScanOptions>[0] & { against?: string }, paths: readonly string[], collect: CollectOptions) {
@@ -36,6 +37,8 @@ Options:
   --format FORMAT        ${FORMAT_NAMES.join('|')} (repeatable; default text)
   --output FILE          write the preceding --format to FILE
   --fail-on SEVERITY     ${[...SEVERITIES, 'never'].join('|')} (default high)
+  --quiet                report only findings at or above --fail-on (the summary still counts all)
+  --show-suppressed      list the findings that caplint.dev/ignore entries silenced, with their reasons
   --policy NAME|FILE     rules to apply: default, restricted, pss-baseline, pss-restricted, or a profile file
   --seccomp-root DIR     where Kubernetes Localhost seccomp profiles live (read and analysed)
   --input-format FORMAT  ${INPUT_FORMATS.join('|')} (default: detect from content)
@@ -55,6 +58,8 @@ const OPTIONS = {
   format: { type: 'string', multiple: true },
   output: { type: 'string', short: 'o', multiple: true },
   'fail-on': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  'show-suppressed': { type: 'boolean' },
   'input-format': { type: 'string' },
   policy: { type: 'string' },
   'seccomp-root': { type: 'string' },
@@ -86,43 +91,53 @@ const audit: Command = {
     const live = values.pid === undefined ? undefined : await auditLive(values, positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
     if (positionals.length === 0 && !live) throw new UsageError('caplint audit: name at least one PATH (a file, a directory, or - for stdin)');
 
-    const { ruleSet, settings, policy } = await prepareAudit({
+    const { ruleSet, settings, policy, config } = await prepareAudit({
       cwd: io.cwd, noConfig: values['no-config'] === true, ruleFiles: values['rule-file'] ?? [],
       ...(values.config !== undefined ? { config: values.config } : {}), ...(values.policy !== undefined ? { policy: values.policy } : {}),
       ...(failOn ? { failOn } : {}), ...(values.baseline ? { baseline: values.baseline } : {}), ...(flagOutputs ? { outputs: flagOutputs } : {}),
     });
-    if (values['update-baseline'] && settings.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
+    try {
+      if (values['update-baseline'] && settings.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
 
-    const collected = live ? { inputs: [], errors: [] } : await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
-    const progress = await progressFor(io, collected.inputs.length);
-    const loadOptions = { cwd: io.cwd, ...(values['seccomp-root'] === undefined ? {} : { seccompRoot: resolve(io.cwd, values['seccomp-root']) }) };
-    const audited = live ? live.audit(settings.rulesFor('')) : await auditInputs(collected.inputs, settings.rulesFor, inputFormat, progress && (() => progress.tick()), loadOptions);
-    progress?.done();
-    const compared = settings.baseline === undefined ? undefined : await applyBaseline(settings.baseline, values['update-baseline'] === true, audited.findings, io);
-    const built = buildReport({
-      inputs: live ? live.inputs : collected.inputs.length + collected.errors.length,
-      subjects: audited.subjects,
-      findings: compared?.findings ?? audited.findings,
-      ...(compared ? { baseline: { file: shown(settings.baseline!, io.cwd), accepted: compared.accepted, stale: compared.stale } } : {}),
-      errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
-      rules: settings.rulesFor(''),
-      failOn: settings.failOn,
-      policy,
-      version: (packageJson() as { version: string }).version,
-    });
-    const report = live ? { ...built, sources: new Map([...built.sources, ...live.sources]), summary: { ...built.summary, live: live.live } } : built;
-    await writeReports(report, settings.outputs, io);
-    return exitCodeOf(report);
+      const collected = live ? { inputs: [], errors: [] } : await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
+      const progress = await progressFor(io, collected.inputs.length);
+      const loadOptions = { cwd: io.cwd, ...(values['seccomp-root'] === undefined ? {} : { seccompRoot: resolve(io.cwd, values['seccomp-root']) }) };
+      const audited = live ? await live.audit(settings.rulesFor('')) : await auditInputs(collected.inputs, settings.rulesFor, inputFormat, progress && (() => progress.tick()), loadOptions);
+      progress?.done();
+      const compared = settings.baseline === undefined ? undefined : await applyBaseline(settings.baseline, values['update-baseline'] === true, audited.findings, io);
+      const built = buildReport({
+        inputs: live ? live.inputs : collected.inputs.length + collected.errors.length,
+        subjects: audited.subjects,
+        findings: compared?.findings ?? audited.findings,
+        suppressed: audited.suppressed,
+        ...(compared ? { baseline: { file: shown(settings.baseline!, io.cwd), accepted: compared.accepted, stale: compared.stale } } : {}),
+        errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
+        rules: settings.rulesFor(''),
+        failOn: settings.failOn,
+        policy,
+        version: (packageJson() as { version: string }).version,
+      });
+      const ruleFiles = [...(config?.config.ruleFiles ?? []), ...(values['rule-file'] ?? [])];
+      const custom = ruleSet.boundary ? customRulesSummary(ruleSet.boundary, ruleFiles, { fromConfig: config?.config.ruleFiles?.length ?? 0, configFound: values.config === undefined }, positionals, io.cwd) : undefined;
+      const summary = { ...built.summary, ...(live ? { live: live.live } : {}), ...(custom ? { customRules: custom } : {}) };
+      const report = { ...built, summary, ...(live ? { sources: new Map([...built.sources, ...live.sources]) } : {}) };
+      const visible = values.quiet ? { ...report, findings: report.findings.filter((f) => atOrAbove(f.severity, report.summary.failOn)) } : report;
+      await writeReports(visible, settings.outputs, io, values['show-suppressed'] === true);
+      return exitCodeOf(report);
+    } finally {
+      ruleSet.close();
+    }
   },
 };
 
 export default audit;
 
-async function writeReports(report: AuditReport, outputs: readonly OutputSpec[], io: Io): Promise<void> {
+async function writeReports(report: AuditReport, outputs: readonly OutputSpec[], io: Io, showSuppressed: boolean): Promise<void> {
   for (const spec of outputs) {
     const format = await REPORT_FORMATS[spec.format]!();
     const toFile = spec.output !== undefined && spec.output !== '-';
-    const text = format(report, { color: !toFile && wantsColor(io), cwd: io.cwd });
+    const columns = !toFile && io.stdoutIsTTY ? io.stdoutColumns : undefined;
+    const text = format(report, { color: !toFile && wantsColor(io), cwd: io.cwd, showSuppressed, ...(columns ? { columns } : {}) });
     if (!toFile) io.write(text);
     else {
       try {

@@ -31,6 +31,7 @@ const rules: Command = {
     const { activeRules } = await import('../audit/active-rules.js');
     const policy = values.policy ?? DEFAULT_POLICY;
     const loaded = await activeRules(values['rule-file'] ?? [], io.cwd, policy);
+    loaded.close();
     for (const e of loaded.errors) io.error(`caplint: ${formatPlace(e)}${e.message}\n`);
     if (loaded.errors.length) return 2;
     const all = [...loaded.all].sort((a, b) => a.id.localeCompare(b.id));

@@ -39,6 +39,7 @@ Options:
   --interval SECONDS     time between live scans (--agent; default 30)
   --no-filters           do not dump seccomp filters (--agent)
   --reference PID        the process whose namespaces count as the host's (--agent; default 1)
+  --cgroup PATH          only processes in this cgroup or below it (--agent)
 `;
 
 const serve: Command = {
@@ -56,7 +57,8 @@ const serve: Command = {
       const { serveAdmission } = await import('../serve/admission/main.js');
       return serveAdmission(values, failOn, io);
     }
-    throw new UsageError('caplint serve --agent is not available in this build yet');
+    const { serveAgent } = await import('../serve/agent/main.js');
+    return serveAgent(values, failOn, io);
   },
 };
 

@@ -1,6 +1,8 @@
 /** The flags of `caplint serve`, shared by its two modes. */
 import { LIVE_OPTIONS } from '../audit/live-options.js';
 import type { parse } from '../cli/args.js';
+import type { FailOn } from '../model/finding.js';
+import type { PrepareOptions } from '../audit/prepare.js';
 import { UsageError } from '../errors.js';
 
 export const SERVE_OPTIONS = {
@@ -20,6 +22,7 @@ export const SERVE_OPTIONS = {
   interval: { type: 'string' },
   'no-filters': LIVE_OPTIONS['no-filters'],
   reference: LIVE_OPTIONS.reference,
+  cgroup: LIVE_OPTIONS.cgroup,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -33,3 +36,15 @@ export function wholeNumber(flag: string, value: string | undefined, fallback: n
   return n;
 }
 
+
+/** The rule-set flags, as `caplint audit` takes them. */
+export function ruleOptions(values: ServeValues, failOn: FailOn | undefined, cwd: string): PrepareOptions {
+  return {
+    cwd,
+    noConfig: values['no-config'] === true,
+    ruleFiles: values['rule-file'] ?? [],
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    ...(values.policy !== undefined ? { policy: values.policy } : {}),
+    ...(failOn ? { failOn } : {}),
+  };
+}

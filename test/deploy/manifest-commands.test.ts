@@ -49,3 +49,23 @@ describe.skipIf(!haveOpenssl)('the webhook manifest\'s command', () => {
     expect(await verdict('kube-system')).toMatchObject({ allowed: true, auditAnnotations: { decision: 'exempt' } });
   }, 60_000);
 });
+
+describe('the agent manifest\'s command', () => {
+  let served: Served | undefined;
+  afterAll(async () => {
+    if (served) expect(await served.stop()).toBe(0);
+  });
+
+  it('scans and serves metrics', async () => {
+    const daemonSet = docs('50-agent.yaml').find((o) => o.kind === 'DaemonSet')!;
+    const container = daemonSet.spec.template.spec.containers[0];
+    expect(container.command).toEqual(['caplint']);
+    expect(container.args.slice(0, 2)).toEqual(['serve', '--agent']);
+    const args = (container.args as string[]).slice(1).map((a) => a.replace(/^--port=9090$/, '--port=0'));
+    served = await startServe([...args, '--address=127.0.0.1', '--no-filters'], ROOT);
+    const text = await (await fetch(`http://127.0.0.1:${served.port}/metrics`)).text();
+    expect(Number(/^caplint_scans_total (\d+)$/m.exec(text)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(Number(/^caplint_processes (\d+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
+    expect(served.stdout().split('\n').filter(Boolean).every((l) => ['new', 'resolved'].includes(JSON.parse(l).event))).toBe(true);
+  }, 60_000);
+});

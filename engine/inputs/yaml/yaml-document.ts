@@ -5,9 +5,10 @@
  * set through an anchor points at the text that set it.
  */
 import type { Document, Node as YamlNode, Pair } from 'yaml';
-import type { SourceDocument, Span } from '../../model/located.js';
+import type { RepeatedKey, SourceDocument, Span } from '../../model/located.js';
 import { parsePointer, pointerOf } from '../../model/pointer.js';
 import { LineTable } from '../text-position.js';
+import { repeatedYamlKeys } from './yaml-repeated.js';
 
 type Yaml = typeof import('yaml');
 let Y: Yaml | undefined;
@@ -38,6 +39,7 @@ export class YamlDocument implements SourceDocument {
   private readonly aliases = new Map<unknown, unknown>();
   private anchorMap: Map<string, unknown> | undefined;
   private indexes = new WeakMap<readonly Pair[], Map<string, Pair>>();
+  repeatedKeys: readonly RepeatedKey[] = [];
 
   constructor(
     readonly file: string,
@@ -152,6 +154,7 @@ export function parseYamlStream(file: string, text: string): ParsedYaml[] {
       const at = lines.position(first.pos[0]);
       return { document, value: undefined, error: { ...at, message: `not valid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` } };
     }
+    document.repeatedKeys = repeatedYamlKeys(yaml(), doc, lines);
     return { document, value: doc.toJS({ maxAliasCount: 1000 }) };
   });
 }

@@ -7,9 +7,8 @@
 import type { FailOn } from '../../model/finding.js';
 import type { Audited } from '../../audit/audit-inputs.js';
 import { auditInputs } from '../../audit/audit-inputs.js';
-import { prepareAudit } from '../../audit/prepare.js';
+import { prepareStrict } from '../../audit/prepare.js';
 import type { PrepareOptions } from '../../audit/prepare.js';
-import { CaplintError, formatPlace } from '../../errors.js';
 import { withoutSuppressions } from './strip-suppressions.js';
 
 export interface Judge {
@@ -30,12 +29,7 @@ export interface JudgeOptions extends PrepareOptions {
 
 /** Loads the rule set; a config or policy that does not load is an error, never an empty rule set. */
 export async function loadJudge(options: JudgeOptions): Promise<Judge> {
-  const prepared = await prepareAudit(options);
-  const problems = [...prepared.settings.errors, ...prepared.ruleSet.errors];
-  if (problems.length) {
-    const first = problems[0]!;
-    throw new CaplintError(`${formatPlace(first)}${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : ''}`);
-  }
+  const prepared = await prepareStrict(options);
   const admission = prepared.config?.config.admission ?? {};
   const honourSuppressions = admission.honourSuppressions === true;
   const rules = prepared.settings.rulesFor('<stdin>');
