@@ -39,7 +39,7 @@ const text: ReportFormatter = (report, options) => {
 function customRulesLine(custom: CustomRulesSummary, p: Palette): string {
   const mark = custom.boundary === 'os' ? p.cyan('i') : p.red('!');
   const tree = custom.files.filter((f) => f.inAuditedTree);
-  const from = tree.length ? ` Rule files from the audited tree: ${tree.map((f) => `${f.file} (${f.from === 'config' ? 'named by caplint.config.json' : 'named on the command line'})`).join(', ')}.` : '';
+  const from = tree.length ? ` Rule files from the audited tree (its own code): ${tree.map((f) => `${f.file} (${f.from === 'config' ? 'named by caplint.config.json' : 'named on the command line'})`).join(', ')}; use --no-config for untrusted changes.` : '';
   return `${mark} ${custom.description.charAt(0).toUpperCase()}${custom.description.slice(1)}.${from}`;
 }
 

@@ -123,7 +123,7 @@ const audit: Command = {
         docs: { packageUri: pathToFileURL(`${packageRoot()}/`).href, ...(values['docs-base-url'] ? { baseUri: docsBase(values['docs-base-url']) } : {}) },
       });
       const ruleFiles = [...(config?.config.ruleFiles ?? []), ...(values['rule-file'] ?? [])];
-      const custom = ruleSet.boundary ? customRulesSummary(ruleSet.boundary, ruleFiles, config?.config.ruleFiles?.length ?? 0, positionals, io.cwd) : undefined;
+      const custom = ruleSet.boundary ? customRulesSummary(ruleSet.boundary, ruleFiles, { fromConfig: config?.config.ruleFiles?.length ?? 0, configFound: values.config === undefined }, positionals, io.cwd) : undefined;
       const summary = { ...built.summary, ...(live ? { live: live.live } : {}), ...(custom ? { customRules: custom } : {}) };
       const report = { ...built, summary, ...(live ? { sources: new Map([...built.sources, ...live.sources]) } : {}) };
       const visible = values.quiet ? { ...report, findings: report.findings.filter((f) => atOrAbove(f.severity, report.summary.failOn)) } : report;
