@@ -17,6 +17,8 @@ export interface ReportParts {
   readonly policy: string;
   /** caplint's version, for SARIF and the HTML footer. */
   readonly version?: string;
+  /** Where rule docs are published (--docs-base-url), and the installed package (HTML links to its docs otherwise). */
+  readonly docs?: { readonly baseUri?: string; readonly packageUri?: string };
   readonly baseline?: { readonly file: string; readonly accepted: number; readonly stale: number };
 }
 
@@ -46,7 +48,7 @@ export function buildReport(parts: ReportParts): AuditReport {
     sources,
     policy: parts.policy,
     subjects: parts.subjects.map((s) => s.subject),
-    ...(parts.version ? { tool: { version: parts.version } } : {}),
+    ...(parts.version ? { tool: { version: parts.version, ...(parts.docs?.baseUri ? { docsBaseUri: parts.docs.baseUri } : {}), ...(parts.docs?.packageUri ? { packageUri: parts.docs.packageUri } : {}) } } : {}),
   };
 }
 

@@ -16,7 +16,8 @@ import { pairOutputs } from '../audit/outputs.js';
 import type { OutputSpec } from '../audit/outputs.js';
 import { prepareAudit } from '../audit/prepare.js';
 import { FORMAT_NAMES, REPORT_FORMATS } from '../../reports/index.js';
-import { packageJson } from '../paths.js';
+import { packageJson, packageRoot } from '../paths.js';
+import { pathToFileURL } from 'node:url';
 import { LIVE_OPTIONS, liveScanOptions } from '../audit/live-options.js';
 import type { CollectOptions } from '../inputs/collect.js';
 import { customRulesSummary } from '../custom-rules/summary.js';
@@ -39,6 +40,8 @@ Options:
   --fail-on SEVERITY     ${[...SEVERITIES, 'never'].join('|')} (default high)
   --quiet                report only findings at or above --fail-on (the summary still counts all)
   --show-suppressed      list the findings that caplint.dev/ignore entries silenced, with their reasons
+  --docs-base-url URL    where docs/rules/<id>.md pages are published, for links in SARIF and HTML
+                         (default: HTML links to the installed package's docs)
   --policy NAME|FILE     rules to apply: default, restricted, pss-baseline, pss-restricted, or a profile file
   --seccomp-root DIR     where Kubernetes Localhost seccomp profiles live (read and analysed)
   --input-format FORMAT  ${INPUT_FORMATS.join('|')} (default: detect from content)
@@ -60,6 +63,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   'show-suppressed': { type: 'boolean' },
+  'docs-base-url': { type: 'string' },
   'input-format': { type: 'string' },
   policy: { type: 'string' },
   'seccomp-root': { type: 'string' },
@@ -116,9 +120,10 @@ const audit: Command = {
         failOn: settings.failOn,
         policy,
         version: (packageJson() as { version: string }).version,
+        docs: { packageUri: pathToFileURL(`${packageRoot()}/`).href, ...(values['docs-base-url'] ? { baseUri: docsBase(values['docs-base-url']) } : {}) },
       });
       const ruleFiles = [...(config?.config.ruleFiles ?? []), ...(values['rule-file'] ?? [])];
-      const custom = ruleSet.boundary ? customRulesSummary(ruleSet.boundary, ruleFiles, config?.config.ruleFiles?.length ?? 0, positionals, io.cwd) : undefined;
+      const custom = ruleSet.boundary ? customRulesSummary(ruleSet.boundary, ruleFiles, { fromConfig: config?.config.ruleFiles?.length ?? 0, configFound: values.config === undefined }, positionals, io.cwd) : undefined;
       const summary = { ...built.summary, ...(live ? { live: live.live } : {}), ...(custom ? { customRules: custom } : {}) };
       const report = { ...built, summary, ...(live ? { sources: new Map([...built.sources, ...live.sources]) } : {}) };
       const visible = values.quiet ? { ...report, findings: report.findings.filter((f) => atOrAbove(f.severity, report.summary.failOn)) } : report;
@@ -147,6 +152,15 @@ async function writeReports(report: AuditReport, outputs: readonly OutputSpec[],
       }
     }
   }
+}
+
+/** --docs-base-url must be an absolute http(s) URL. */
+function docsBase(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
+  } catch { /* reported below */ }
+  throw new UsageError(`--docs-base-url must be an absolute http(s) URL; got "${value}"`);
 }
 
 /** A path as the user would write it from here. */

@@ -78,8 +78,10 @@ export interface ToolInfo {
   readonly version: string;
   /** The project's home page (absolute URI). */
   readonly informationUri?: string;
-  /** Absolute URI that `RuleSummary.docsPath` resolves against; without it docs paths are shown as text only. */
+  /** Absolute URI that `RuleSummary.docsPath` resolves against (--docs-base-url); without it docs paths are shown as text only. */
   readonly docsBaseUri?: string;
+  /** file: URI of the installed package, whose docs/ the HTML report links to when there is no docsBaseUri. */
+  readonly packageUri?: string;
 }
 
 export interface Summary {
