@@ -16,6 +16,7 @@ import { FormatCache } from './load-inputs.js';
 export interface Audited {
   readonly subjects: LocatedSubject[];
   readonly findings: Finding[];
+  readonly suppressed: Finding[];
   readonly errors: InputError[];
   readonly skipped?: SkippedObject[];
 }
@@ -26,7 +27,7 @@ export async function auditInputs(
 ): Promise<Audited> {
   const rulesFor = typeof rules === 'function' ? rules : () => rules;
   const formats = new FormatCache();
-  const out = { subjects: [], findings: [], errors: [], skipped: [] } as Required<Audited>;
+  const out = { subjects: [], findings: [], suppressed: [], errors: [], skipped: [] } as Required<Audited>;
   let pending: { file: string; subjects: readonly LocatedSubject[] }[] = [];
   let count = 0;
   const flush = async () => {
@@ -37,6 +38,7 @@ export async function auditInputs(
       const run = runRules(p.subjects, rulesFor(p.file));
       out.subjects.push(...p.subjects);
       out.findings.push(...run.findings);
+      out.suppressed.push(...run.suppressed);
       out.errors.push(...run.errors);
       for (const { document } of p.subjects) document?.release?.();
     }
@@ -55,5 +57,6 @@ export async function auditInputs(
   }
   await flush();
   out.findings.sort(compareFindings);
+  out.suppressed.sort(compareFindings);
   return out;
 }

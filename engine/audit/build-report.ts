@@ -4,17 +4,22 @@ import { SEVERITIES, atOrAbove } from '../model/finding.js';
 import type { LocatedSubject } from '../model/located.js';
 import type { ActiveRule } from '../runner/run-rules.js';
 import { groupSkipped, nothingAuditedReason } from './empty-audit.js';
+import { prose } from '../rule-docs.js';
 
 export interface ReportParts {
   readonly inputs: number;
   readonly subjects: readonly LocatedSubject[];
   readonly findings: readonly Finding[];
+  /** Findings silenced by suppressions in the inputs. */
+  readonly suppressed?: readonly Finding[];
   readonly errors: readonly InputError[];
   readonly rules: readonly ActiveRule[];
   readonly failOn: FailOn;
   readonly policy: string;
   /** caplint's version, for SARIF and the HTML footer. */
   readonly version?: string;
+  /** Where rule docs are published (--docs-base-url), and the installed package (HTML links to its docs otherwise). */
+  readonly docs?: { readonly baseUri?: string; readonly packageUri?: string };
   readonly baseline?: { readonly file: string; readonly accepted: number; readonly stale: number };
   /** Objects that held no container (Kubernetes kinds that run none, or that caplint does not know). */
   readonly skipped?: readonly SkippedObject[];
@@ -32,13 +37,16 @@ export function buildReport(parts: ReportParts): AuditReport {
   for (const { document } of parts.subjects) if (document && !sources.has(document.file)) sources.set(document.file, document.text);
   const grouped = groupSkipped(parts.skipped ?? [], parts.subjects, parts.rules);
   const empty = nothingAuditedReason(parts.subjects, parts.rules, parts.policy, parts.noSubjects);
+  const suppressed = parts.suppressed ?? [];
   return {
     findings: parts.findings,
+    ...(suppressed.length ? { suppressed } : {}),
     errors: parts.errors,
     summary: {
       inputs: parts.inputs,
       subjects: parts.subjects.length,
       findings: present.length,
+      ...(suppressed.length ? { suppressed: suppressed.length } : {}),
       errors: parts.errors.length,
       bySeverity,
       failOn: parts.failOn,
@@ -52,7 +60,7 @@ export function buildReport(parts: ReportParts): AuditReport {
     sources,
     policy: parts.policy,
     subjects: parts.subjects.map((s) => s.subject),
-    ...(parts.version ? { tool: { version: parts.version } } : {}),
+    ...(parts.version ? { tool: { version: parts.version, ...(parts.docs?.baseUri ? { docsBaseUri: parts.docs.baseUri } : {}), ...(parts.docs?.packageUri ? { packageUri: parts.docs.packageUri } : {}) } } : {}),
   };
 }
 
@@ -61,9 +69,9 @@ export function ruleSummary(active: ActiveRule): RuleSummary {
   return {
     id: rule.id,
     severity: active.severity ?? rule.meta.severity,
-    title: rule.meta.title,
-    description: rule.meta.description,
-    remediation: rule.meta.remediation,
+    title: prose(rule.meta.title),
+    description: prose(rule.meta.description),
+    remediation: prose(rule.meta.remediation),
     references: rule.meta.references,
     docsPath: `docs/rules/${rule.id}.md`,
     appliesTo: rule.meta.appliesTo,

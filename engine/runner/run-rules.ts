@@ -37,11 +37,14 @@ export async function prepareRules(subjects: readonly Subject[], rules: readonly
 
 export interface RunOutput {
   readonly findings: Finding[];
+  /** Findings a suppression in the input silenced, each carrying its reason. */
+  readonly suppressed: Finding[];
   readonly errors: InputError[];
 }
 
 export function runRules(subjects: readonly LocatedSubject[], rules: readonly ActiveRule[]): RunOutput {
   const findings: Finding[] = [];
+  const suppressedFindings: Finding[] = [];
   const errors: InputError[] = [];
   for (const located of subjects) {
     const { subject } = located;
@@ -50,9 +53,11 @@ export function runRules(subjects: readonly LocatedSubject[], rules: readonly Ac
       const { rule } = active;
       if (!rule.meta.appliesTo.includes(subject.kind)) continue;
       if (subject.os !== 'linux' && !(rule.meta.os ?? ['linux']).includes(subject.os)) continue;
-      if (suppressed?.(rule.id)) continue;
+      const silenced = suppressed?.(rule.id);
       const report = (messageId: string, data: ReportData, at?: string, extra?: ReportExtra) => {
-        findings.push(makeFinding(located, active, messageId, data, at ?? 'subject', extra));
+        const finding = makeFinding(located, active, messageId, data, at ?? 'subject', extra);
+        if (silenced) suppressedFindings.push({ ...finding, suppression: { kind: 'inSource', justification: silenced.reason, key: silenced.key } });
+        else findings.push(finding);
       };
       try {
         rule.check(subject, { options: active.options, report });
@@ -67,7 +72,8 @@ export function runRules(subjects: readonly LocatedSubject[], rules: readonly Ac
     }
   }
   findings.sort(compareFindings);
-  return { findings, errors };
+  suppressedFindings.sort(compareFindings);
+  return { findings, suppressed: suppressedFindings, errors };
 }
 
 function makeFinding(
