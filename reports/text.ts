@@ -2,7 +2,7 @@
  * The terminal report: each finding with its place, a code frame, why it
  * matters and what to do; then input errors and a summary line.
  */
-import type { AuditReport, Finding, ReportFormatter, Severity } from '../engine/model/finding.js';
+import type { AuditReport, Finding, ReportFormatter, Severity, SkippedKind } from '../engine/model/finding.js';
 import { SEVERITIES } from '../engine/model/finding.js';
 import { codeFrame } from './common/code-frame.js';
 import { currentFindings, sortFindings } from './common/order.js';
@@ -30,7 +30,7 @@ const text: ReportFormatter = (report, options) => {
     out.push(`${p.bold(t(place))}  ${p.red('error')}  ${t(error.message)}`);
   }
   if (report.errors.length) out.push('');
-  out.push(summaryLine(report, p, !options.showSuppressed));
+  out.push(...skippedLines(report, p), summaryLine(report, p, !options.showSuppressed));
   const custom = report.summary.customRules;
   if (custom) out.push(customRulesLine(custom, p));
   return `${out.join('\n')}\n`;
@@ -84,10 +84,28 @@ export function summaryLine(report: AuditReport, p: Palette, showHint = false): 
   const base = summary.baseline ? `; ${summary.baseline.accepted} accepted in ${t(summary.baseline.file)}${summary.baseline.stale ? `, ${summary.baseline.stale} stale` : ''}` : '';
   const errors = summary.errors ? `, ${p.red(`${summary.errors} error${summary.errors === 1 ? '' : 's'}`)}` : '';
   const silenced = summary.suppressed ? `; ${summary.suppressed} suppressed${showHint ? ' (--show-suppressed lists them)' : ''}` : '';
+  if (summary.nothingAudited) {
+    const allowed = summary.emptyAllowed === true;
+    return `${allowed && !summary.errors ? p.green('✔') : p.red('✖')} ${findings} across ${scope}${errors}${silenced}; ${allowed ? 'nothing audited (--allow-empty)' : p.red('nothing audited')}: ${summary.nothingAudited}.`;
+  }
   const verdict = summary.failOn === 'never'
     ? 'not failing on findings (--fail-on never)'
     : summary.failed ? p.red(`failed: findings at or above ${summary.failOn}`) : p.green(`passed: nothing at or above ${summary.failOn}`);
   return `${summary.failed || summary.errors ? p.red('✖') : p.green('✔')} ${findings} across ${scope}${errors}${silenced}${base}; ${verdict}.`;
+}
+
+/** What was not audited (kinds caplint does not know) and what was skipped as expected (ConfigMap, Service, ...). */
+function skippedLines(report: AuditReport, p: Palette): string[] {
+  const { notAudited, skipped } = report.summary;
+  const where = (k: SkippedKind) => (k.line === null ? k.file : `${k.file}:${k.line}`);
+  const objects = (n: number) => `${n} object${n === 1 ? '' : 's'}`;
+  const out: string[] = [];
+  if (notAudited?.length) out.push(`${p.yellow('not audited:')} ${notAudited.map((k) => `${objects(k.count)} of kind ${k.kind} (${where(k)})`).join(', ')}`);
+  if (skipped?.length) {
+    const count = skipped.reduce((n, k) => n + k.count, 0);
+    out.push(p.dim(`skipped ${objects(count)} that run${count === 1 ? 's' : ''} no containers (${skipped.map((k) => k.kind).join(', ')})`));
+  }
+  return out;
 }
 
 /**
