@@ -8,6 +8,7 @@ import type { NamespaceType } from '../linux/namespaces.js';
 import type { ProcessDetails } from './process.js';
 import type { SourceDocument } from './located.js';
 import type { PodSecurityFacts } from './pod-security.js';
+import type { ContainerRef } from './container.js';
 
 export type SubjectKind = 'oci' | 'kubernetes' | 'compose' | 'docker' | 'process';
 export const SUBJECT_KINDS: readonly SubjectKind[] = ['oci', 'kubernetes', 'compose', 'docker', 'process'];
@@ -172,6 +173,8 @@ export interface Subject {
   readonly annotations: Readonly<Record<string, string>>;
   /** Kubernetes, compose, docker: the fields the Pod Security Standards read, as written. */
   readonly podSecurity?: PodSecurityFacts;
+  /** Live processes only: the container the process runs in, when the host can tell. */
+  readonly container?: ContainerRef;
   /** Live processes only: identity, ids, cgroups, threads (see process.ts). */
   readonly process?: ProcessDetails;
 }
