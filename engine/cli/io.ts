@@ -1,4 +1,7 @@
 /** What a command may touch of the outside world; tests pass their own. */
+import { readStdinBounded } from '../inputs/bounded-read.js';
+import type { ReadLimits } from '../inputs/bounded-read.js';
+
 export interface Io {
   readonly argv0: string;
   readonly cwd: string;
@@ -8,7 +11,8 @@ export interface Io {
   readonly stdoutColumns?: number;
   write(text: string): void;
   error(text: string): void;
-  readStdin(): Promise<string>;
+  /** Standard input as text, within the limits (bounded-read.ts); refused when it is a device. */
+  readStdin(limits?: ReadLimits): Promise<string>;
 }
 
 export function processIo(): Io {
@@ -21,11 +25,7 @@ export function processIo(): Io {
     ...(process.stdout.columns ? { stdoutColumns: process.stdout.columns } : {}),
     write: (text) => void process.stdout.write(text),
     error: (text) => void process.stderr.write(text),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
-    },
+    readStdin: async (limits) => (await readStdinBounded(limits)).toString('utf8'),
   };
 }
 

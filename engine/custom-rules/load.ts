@@ -3,7 +3,7 @@
  * run in a sandbox per file. Loaded only when rule files are given, so the
  * audit path without them never imports TypeScript.
  */
-import { readFileSync } from 'node:fs';
+import { readUserText } from '../inputs/bounded-read.js';
 import { resolve } from 'node:path';
 import type { InputError } from '../model/finding.js';
 import type { Subject } from '../model/subject.js';
@@ -70,7 +70,7 @@ export async function loadCustomRules(
     const fail = (message: string, line: number | null = null, column: number | null = null) => errors.push({ file, line, column, message });
     let code: string;
     try {
-      code = readFileSync(resolve(cwd, file), 'utf8');
+      code = readUserText(resolve(cwd, file));
     } catch (error) {
       fail(`cannot read the rule file: ${describeFsError(error)}`);
       continue;

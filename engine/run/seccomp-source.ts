@@ -3,7 +3,7 @@
  * (a `.bpf` file, as `caplint seccomp compile --format bpf` writes), or a
  * seccomp profile (built-in name or OCI/Docker JSON) compiled for this machine.
  */
-import { readFileSync } from 'node:fs';
+import { readUserFile, readUserText } from '../inputs/bounded-read.js';
 import { CaplintError, describeFsError } from '../errors.js';
 import { packagePath } from '../paths.js';
 import { BPF_MAXINSNS } from '../../enforcer/bpf/types.js';
@@ -27,7 +27,7 @@ export function builtInSeccompPath(name: string): string {
 function readBpf(file: string, flags: readonly SeccompFlag[]): SeccompChoice {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readUserFile(file);
   } catch (error) {
     throw new CaplintError(`cannot read the BPF program: ${describeFsError(error)}`, { file });
   }
@@ -48,7 +48,7 @@ export function loadSeccomp(ref: string, flags: readonly SeccompFlag[], context:
   const file = builtIn ? builtInSeccompPath(ref) : ref;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readUserText(file);
   } catch (error) {
     if (builtIn) throw new CaplintError(`"${ref}" is not a built-in seccomp profile`);
     throw new CaplintError(`cannot read the seccomp profile: ${describeFsError(error)}`, { file });
