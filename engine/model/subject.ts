@@ -51,7 +51,11 @@ export type NamespaceState =
   /** Shared with the host (or the reference process). */
   | { readonly state: 'host' }
   /** Joins an existing namespace by path, e.g. /proc/1/ns/net. */
-  | { readonly state: 'joined'; readonly path: string }
+  | {
+    readonly state: 'joined'; readonly path: string;
+    /** Live comparisons: the namespace's inode, resolved by stat on this host (or why it could not be). */
+    readonly inode?: number; readonly unresolved?: string;
+  }
   | { readonly state: 'unknown'; readonly reason: string };
 
 export type Namespaces = Readonly<Record<NamespaceType, NamespaceState>>;
