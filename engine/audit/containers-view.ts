@@ -57,11 +57,14 @@ export interface ContainersScanOptions extends LiveOptions {
   readonly compare?: boolean;
   readonly cwd?: string;
   readonly maxBytes?: number;
+  /** Keep only processes that are in a container. */
+  readonly containersOnly?: boolean;
 }
 
 export async function scanContainers(options: ContainersScanOptions = {}): Promise<ContainersView> {
   const loaded = await loadProcesses(options);
-  const groups = groupProcesses(loaded.subjects);
+  const subjects = options.containersOnly ? loaded.subjects.filter((s) => s.subject.container && s.subject.container.runtime !== 'systemd') : loaded.subjects;
+  const groups = groupProcesses(subjects);
   const rules = options.rules ?? (await (await import('./active-rules.js')).activeRules()).rules;
   const run = runRules(groups.map((g) => g.representative), rules, { fold: true });
   const errors: InputError[] = [...loaded.errors, ...run.errors];
@@ -93,5 +96,5 @@ export async function scanContainers(options: ContainersScanOptions = {}): Promi
       ...(compared ? { drift: compared } : {}),
     });
   }
-  return { groups, containers, findings: run.findings, drift, errors, live: loaded.live, subjects: loaded.subjects, sources };
+  return { groups, containers, findings: run.findings, drift, errors, live: loaded.live, subjects, sources };
 }
