@@ -8,7 +8,8 @@
         "enforcer/native/child.cc",
         "enforcer/native/spawn.cc",
         "enforcer/native/wait.cc",
-        "enforcer/native/seccomp-dump.cc"
+        "enforcer/native/seccomp-dump.cc",
+        "enforcer/native/self-confine.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NAPI_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED"],

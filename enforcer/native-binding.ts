@@ -68,6 +68,28 @@ export interface NativeExit {
   readonly signal: number | null;
 }
 
+/** What the rule host applies to itself (enforcer/native/self-confine.cc), in that order. */
+export interface NativeSelfPlan {
+  /** Highest capability bit the kernel knows; bounding bits up to it are dropped. */
+  readonly lastCap: number;
+  /** The uid and gid to take (glibc applies them to every thread), or null to keep them. */
+  readonly user: { readonly uid: number; readonly gid: number } | null;
+  /** RLIMIT_AS in bytes; 0 leaves it. */
+  readonly addressSpace: number;
+  /** RLIMIT_CPU in seconds; 0 leaves it. */
+  readonly cpuSeconds: number;
+  /** struct sock_filter[] bytes, installed with SECCOMP_FILTER_FLAG_TSYNC. */
+  readonly seccomp: Uint8Array;
+}
+
+/** What confineSelf could not do, and did not need to (errno 0 = done). */
+export interface NativeSelfResult {
+  readonly userNamespaceErrno: number;
+  readonly netNamespaceErrno: number;
+  /** False when the bounding set could not be dropped (no CAP_SETPCAP). */
+  readonly boundingCleared: boolean;
+}
+
 export interface NativeBinding {
   /** Clones, confines and execs synchronously; throws (with .errno) only when clone itself fails. */
   launch(plan: NativePlan): NativeLaunchResult;
@@ -77,4 +99,10 @@ export interface NativeBinding {
   signal(pidfd: number, signal: number): boolean;
   /** One struct sock_filter[] per filter attached to pid (index 0 = newest), via PTRACE_SECCOMP_GET_FILTER. */
   dumpSeccompFilters(pid: number): Buffer[];
+  /**
+   * Confines the calling process: namespaces where allowed, rlimits, no core
+   * dumps, capabilities cleared, no_new_privs, the filter on every thread.
+   * Throws (with .step and .errno) when a required step fails.
+   */
+  confineSelf(plan: NativeSelfPlan): NativeSelfResult;
 }

@@ -1,11 +1,12 @@
 /** The JSON report: one object, version 1 (see the CLI contract). */
 import type { ReportFormatter } from '../engine/model/finding.js';
+import { sortFindings } from './common/order.js';
 
 const json: ReportFormatter = (report) => {
   const out: Record<string, unknown> = {
     version: 1,
     policy: report.policy,
-    findings: report.findings,
+    findings: sortFindings(report.findings),
     errors: report.errors,
     summary: report.summary,
   };

@@ -5,15 +5,17 @@
 import type { AuditReport, Finding, ReportFormatter, Severity } from '../engine/model/finding.js';
 import { SEVERITIES } from '../engine/model/finding.js';
 import { codeFrame } from './common/code-frame.js';
+import { currentFindings, sortFindings } from './common/order.js';
 import type { FrameLine } from './common/code-frame.js';
 import { palette } from './colors.js';
 import type { Palette } from './colors.js';
+import type { CustomRulesSummary } from '../engine/model/finding.js';
 
 const text: ReportFormatter = (report, options) => {
   const p = palette(options.color);
   const out: string[] = [];
-  for (const finding of report.findings) if (finding.baseline !== 'absent') out.push(...renderFinding(finding, report, p), '');
-  const stale = report.findings.filter((f) => f.baseline === 'absent');
+  for (const finding of currentFindings(report.findings)) out.push(...renderFinding(finding, report, p), '');
+  const stale = sortFindings(report.findings.filter((f) => f.baseline === 'absent'));
   for (const f of stale) out.push(`${p.bold(f.file ?? f.subject)}  ${p.dim('stale')}  ${p.dim(f.ruleId)}  baseline entry matches nothing now: ${f.message}`);
   if (stale.length) out.push('');
   for (const error of report.errors) {
@@ -22,8 +24,18 @@ const text: ReportFormatter = (report, options) => {
   }
   if (report.errors.length) out.push('');
   out.push(summaryLine(report, p));
+  const custom = report.summary.customRules;
+  if (custom) out.push(customRulesLine(custom, p));
   return `${out.join('\n')}\n`;
 };
+
+/** Where custom rules ran, and which came from the audited tree (its own code judging itself). */
+function customRulesLine(custom: CustomRulesSummary, p: Palette): string {
+  const mark = custom.boundary === 'os' ? p.cyan('i') : p.red('!');
+  const tree = custom.files.filter((f) => f.inAuditedTree);
+  const from = tree.length ? ` Rule files from the audited tree: ${tree.map((f) => `${f.file} (${f.from === 'config' ? 'named by caplint.config.json' : 'named on the command line'})`).join(', ')}.` : '';
+  return `${mark} ${custom.description.charAt(0).toUpperCase()}${custom.description.slice(1)}.${from}`;
+}
 
 export default text;
 
@@ -60,7 +72,7 @@ function summaryLine(report: AuditReport, p: Palette): string {
 /**
  * The shared code frame, styled for a terminal: the finding's lines marked,
  * carets under a one-line span. Tabs print as one space, as columns count
- * them, so the carets stay under the text; long lines are cut.
+ * them, so the carets stay under the text; long lines come clipped from codeFrame.
  */
 function styledFrame(frame: readonly FrameLine[], dim: (s: string) => string, mark: (s: string) => string): string[] {
   const width = String(frame.at(-1)?.number ?? 0).length;
@@ -68,10 +80,10 @@ function styledFrame(frame: readonly FrameLine[], dim: (s: string) => string, ma
   for (const line of frame) {
     const gutter = `${line.marked ? '>' : ' '} ${String(line.number).padStart(width)} |`;
     const text = line.text.replace(/\t/g, ' ');
-    out.push(`  ${line.marked ? mark(gutter) : dim(gutter)} ${text.length > 160 ? `${text.slice(0, 157)}...` : text}`);
+    out.push(`  ${line.marked ? mark(gutter) : dim(gutter)} ${text}`);
     if (line.underline) {
       const [from, to] = line.underline;
-      out.push(`  ${dim(`  ${' '.repeat(width)} |`)} ${' '.repeat(from)}${mark('^'.repeat(Math.min(to, 160) - from))}`);
+      out.push(`  ${dim(`  ${' '.repeat(width)} |`)} ${' '.repeat(from)}${mark('^'.repeat(Math.max(to - from, 1)))}`);
     }
   }
   return out;

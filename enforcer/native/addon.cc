@@ -3,12 +3,14 @@
 //   waitExit(pidfd) → Promise<{code, signal}>
 //   signal(pidfd, sig) → boolean
 //   dumpSeccompFilters(pid) → Buffer[]
+//   confineSelf(plan) → {userNamespaceErrno, netNamespaceErrno, boundingCleared}
 #include <napi.h>
 
 #include <system_error>
 
 #include "plan.h"
 #include "seccomp-dump.h"
+#include "self-confine.h"
 #include "spawn.h"
 #include "wait.h"
 
@@ -42,6 +44,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("waitExit", Napi::Function::New(env, WaitExit, "waitExit"));
   exports.Set("signal", Napi::Function::New(env, SendSignal, "signal"));
   exports.Set("dumpSeccompFilters", Napi::Function::New(env, DumpSeccompFilters, "dumpSeccompFilters"));
+  exports.Set("confineSelf", Napi::Function::New(env, ConfineSelf, "confineSelf"));
   return exports;
 }
 

@@ -8,7 +8,7 @@ import type { LocatedSubject } from '../model/located.js';
 import { loadProcesses } from './load-processes.js';
 import { compareWithConfig } from './compare-config.js';
 import type { LiveOptions } from './load-processes.js';
-import { compareFindings, runRules } from '../runner/run-rules.js';
+import { compareFindings, prepareRules, runRules } from '../runner/run-rules.js';
 import type { ActiveRule } from '../runner/run-rules.js';
 import type { Audited } from './audit-inputs.js';
 
@@ -17,7 +17,7 @@ export interface LiveAudit {
   readonly errors: InputError[];
   readonly inputs: number;
   /** The rules on the processes, with the --against findings merged in. */
-  audit(rules: readonly ActiveRule[]): Audited;
+  audit(rules: readonly ActiveRule[]): Promise<Audited>;
   /** Findings of the comparison with --against. */
   readonly findings: readonly Finding[];
   readonly sources: ReadonlyMap<string, string>;
@@ -43,7 +43,8 @@ export async function liveAudit(options: LiveAuditOptions): Promise<LiveAudit> {
     errors.push(...compared.errors);
     for (const [file, text] of compared.sources) sources.set(file, text);
   }
-  const audit = (rules: readonly ActiveRule[]): Audited => {
+  const audit = async (rules: readonly ActiveRule[]): Promise<Audited> => {
+    await prepareRules(processes.subjects.map((s) => s.subject), rules);
     const run = runRules(processes.subjects, rules);
     return { subjects: processes.subjects, findings: [...run.findings, ...findings].sort(compareFindings), errors: [...errors, ...run.errors] };
   };

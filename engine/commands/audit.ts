@@ -14,13 +14,12 @@ import { auditInputs } from '../audit/audit-inputs.js';
 import { buildReport, exitCodeOf } from '../audit/build-report.js';
 import { pairOutputs } from '../audit/outputs.js';
 import type { OutputSpec } from '../audit/outputs.js';
-import { activeRules } from '../audit/active-rules.js';
-import { auditSettings } from '../audit/settings.js';
-import { findConfig, loadConfig } from '../config/load-config.js';
+import { prepareAudit } from '../audit/prepare.js';
 import { FORMAT_NAMES, REPORT_FORMATS } from '../../reports/index.js';
 import { packageJson } from '../paths.js';
 import { LIVE_OPTIONS, liveScanOptions } from '../audit/live-options.js';
 import type { CollectOptions } from '../inputs/collect.js';
+import { customRulesSummary } from '../custom-rules/summary.js';
 
 /** --pid: running processes instead of files (the /proc reader loads only then). */
 async function auditLive(values: Parameters<typeof liveScanOptions>[0] & { against?: string }, paths: readonly string[], collect: CollectOptions) {
@@ -88,36 +87,40 @@ const audit: Command = {
     const live = values.pid === undefined ? undefined : await auditLive(values, positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
     if (positionals.length === 0 && !live) throw new UsageError('caplint audit: name at least one PATH (a file, a directory, or - for stdin)');
 
-    const configFile = values['no-config'] ? undefined : values.config ?? findConfig(io.cwd);
-    const config = configFile === undefined ? undefined : loadConfig(configFile, io.cwd);
-    const policyName = values.policy ?? config?.config.policy;
-    const ruleSet = await activeRules([...(config?.config.ruleFiles ?? []), ...(values['rule-file'] ?? [])], io.cwd, policyName);
-    const settings = auditSettings({
-      ...(config ? { config } : {}), all: ruleSet.all, active: ruleSet.rules, cwd: io.cwd,
+    const { ruleSet, settings, policy, config } = await prepareAudit({
+      cwd: io.cwd, noConfig: values['no-config'] === true, ruleFiles: values['rule-file'] ?? [],
+      ...(values.config !== undefined ? { config: values.config } : {}), ...(values.policy !== undefined ? { policy: values.policy } : {}),
       ...(failOn ? { failOn } : {}), ...(values.baseline ? { baseline: values.baseline } : {}), ...(flagOutputs ? { outputs: flagOutputs } : {}),
     });
-    if (values['update-baseline'] && settings.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
+    try {
+      if (values['update-baseline'] && settings.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
 
-    const collected = live ? { inputs: [], errors: [] } : await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
-    const progress = await progressFor(io, collected.inputs.length);
-    const loadOptions = { cwd: io.cwd, ...(values['seccomp-root'] === undefined ? {} : { seccompRoot: resolve(io.cwd, values['seccomp-root']) }) };
-    const audited = live ? live.audit(settings.rulesFor('')) : await auditInputs(collected.inputs, settings.rulesFor, inputFormat, progress && (() => progress.tick()), loadOptions);
-    progress?.done();
-    const compared = settings.baseline === undefined ? undefined : await applyBaseline(settings.baseline, values['update-baseline'] === true, audited.findings, io);
-    const built = buildReport({
-      inputs: live ? live.inputs : collected.inputs.length + collected.errors.length,
-      subjects: audited.subjects,
-      findings: compared?.findings ?? audited.findings,
-      ...(compared ? { baseline: { file: shown(settings.baseline!, io.cwd), accepted: compared.accepted, stale: compared.stale } } : {}),
-      errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
-      rules: settings.rulesFor(''),
-      failOn: settings.failOn,
-      policy: config ? `${ruleSet.policy} with ${config.file}` : ruleSet.policy,
-      version: (packageJson() as { version: string }).version,
-    });
-    const report = live ? { ...built, sources: new Map([...built.sources, ...live.sources]), summary: { ...built.summary, live: live.live } } : built;
-    await writeReports(report, settings.outputs, io);
-    return exitCodeOf(report);
+      const collected = live ? { inputs: [], errors: [] } : await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
+      const progress = await progressFor(io, collected.inputs.length);
+      const loadOptions = { cwd: io.cwd, ...(values['seccomp-root'] === undefined ? {} : { seccompRoot: resolve(io.cwd, values['seccomp-root']) }) };
+      const audited = live ? await live.audit(settings.rulesFor('')) : await auditInputs(collected.inputs, settings.rulesFor, inputFormat, progress && (() => progress.tick()), loadOptions);
+      progress?.done();
+      const compared = settings.baseline === undefined ? undefined : await applyBaseline(settings.baseline, values['update-baseline'] === true, audited.findings, io);
+      const built = buildReport({
+        inputs: live ? live.inputs : collected.inputs.length + collected.errors.length,
+        subjects: audited.subjects,
+        findings: compared?.findings ?? audited.findings,
+        ...(compared ? { baseline: { file: shown(settings.baseline!, io.cwd), accepted: compared.accepted, stale: compared.stale } } : {}),
+        errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
+        rules: settings.rulesFor(''),
+        failOn: settings.failOn,
+        policy,
+        version: (packageJson() as { version: string }).version,
+      });
+      const ruleFiles = [...(config?.config.ruleFiles ?? []), ...(values['rule-file'] ?? [])];
+      const custom = ruleSet.boundary ? customRulesSummary(ruleSet.boundary, ruleFiles, config?.config.ruleFiles?.length ?? 0, positionals, io.cwd) : undefined;
+      const summary = { ...built.summary, ...(live ? { live: live.live } : {}), ...(custom ? { customRules: custom } : {}) };
+      const report = { ...built, summary, ...(live ? { sources: new Map([...built.sources, ...live.sources]) } : {}) };
+      await writeReports(report, settings.outputs, io);
+      return exitCodeOf(report);
+    } finally {
+      ruleSet.close();
+    }
   },
 };
 

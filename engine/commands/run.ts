@@ -21,6 +21,7 @@ import type { SignalSource } from '../run/forward-signals.js';
 import { resolveCommand } from '../run/resolve-command.js';
 import { buildIntent } from '../run/run-intent.js';
 import { loadInlineSeccomp, loadSeccomp } from '../run/seccomp-source.js';
+import { defaultCacheDir } from '../run/bpf-cache/store.js';
 
 export const RUN_USAGE = `Usage: caplint run [options] -- COMMAND [ARG...]
 
@@ -32,6 +33,7 @@ Options:
   --cap-add CAP         keep CAP too (repeatable; ALL for every one)
   --cap-drop CAP        drop CAP (repeatable; ALL for every one)
   --seccomp FILE|NAME   a seccomp profile, a .bpf program, a built-in name, or unconfined
+  --no-cache            compile the seccomp profile now: no program compiled at package build or by an earlier launch
   --dry-run             print the plan and run nothing
   --allow-partial       without CAP_SETPCAP, run with no_new_privs and seccomp only
 
@@ -53,6 +55,7 @@ const OPTIONS = {
   'cap-drop': { type: 'string', multiple: true },
   seccomp: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   'allow-partial': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -91,7 +94,8 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
         }
         const own = (deps.ownStatus ?? (() => readStatus('self')))();
         const lastCap = readLastCap();
-        const context = { capabilities: intent.capabilities.bounding, forbidden: intent.forbiddenSyscalls };
+        const cache = values['no-cache'] ? undefined : { dir: defaultCacheDir(io.env) };
+        const context = { capabilities: intent.capabilities.bounding, forbidden: intent.forbiddenSyscalls, ...(cache ? { cache } : {}) };
         const seccomp =
           'inline' in intent.seccomp
             ? loadInlineSeccomp(intent.seccomp.inline, intent.seccomp.document, intent.seccompFlags, context)

@@ -85,6 +85,15 @@ export interface Summary {
   readonly baseline?: { readonly file: string; readonly accepted: number; readonly stale: number };
   /** Live audits (ps, audit --pid): what was skipped and what could not be read, counted by reason. */
   readonly live?: LiveSummary;
+  /** With custom rules: the boundary they ran behind and where each rule file came from. */
+  readonly customRules?: CustomRulesSummary;
+}
+
+export interface CustomRulesSummary {
+  /** os: caplint's own confinement; permission: Node's permission model only. */
+  readonly boundary: 'os' | 'permission';
+  readonly description: string;
+  readonly files: readonly { readonly file: string; readonly from: 'config' | 'command line'; readonly inAuditedTree: boolean }[];
 }
 
 export interface LiveSummary {

@@ -18,6 +18,8 @@ export interface SeccompChoice {
   readonly flags: readonly SeccompFlag[];
   /** One line for --dry-run. */
   readonly summary: string;
+  /** Where a compiled profile's program came from (absent for raw BPF). */
+  readonly origin?: 'shipped' | 'cached' | 'compiled';
 }
 
 export function builtInSeccompPath(name: string): string {

@@ -20,19 +20,21 @@ export interface ActiveRule {
 
 /**
  * A rule that does its work for a group of subjects at once before they are
- * checked one by one (custom rules: one call into their sandbox per group).
+ * checked one by one (custom rules: one call into their rule host per group),
+ * given the active rules (and so their options).
  */
 export interface PreparedRule {
-  prepare(subjects: readonly Subject[]): void;
+  prepare(subjects: readonly Subject[], active: readonly ActiveRule[]): Promise<void>;
 }
 
-export function preparersOf(rules: readonly ActiveRule[]): ((subjects: readonly Subject[]) => void)[] {
-  const found = new Set<(subjects: readonly Subject[]) => void>();
+/** Runs every preparer the rules have, once each, on the group. */
+export async function prepareRules(subjects: readonly Subject[], rules: readonly ActiveRule[]): Promise<void> {
+  const found = new Set<PreparedRule['prepare']>();
   for (const { rule } of rules) {
     const prepare = (rule as Partial<PreparedRule>).prepare;
     if (prepare) found.add(prepare);
   }
-  return [...found];
+  for (const prepare of found) await prepare(subjects, rules);
 }
 
 export interface RunOutput {
@@ -86,7 +88,7 @@ function makeFinding(
   if (template === undefined) throw new Error(`unknown message id "${messageId}"`);
   const filled = { subject: located.subject.name, ...data };
   const pointer = located.locate(at);
-  const span = pointer === null ? undefined : located.document?.span(pointer);
+  const span = extra?.place && located.document ? { ...extra.place, pointer: pointer ?? '' } : pointer === null ? undefined : located.document?.span(pointer);
   return {
     ruleId: rule.id,
     severity: active.severity ?? extra?.severity ?? rule.meta.severity,

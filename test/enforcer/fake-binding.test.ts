@@ -10,6 +10,7 @@ function fake(result: Partial<NativeLaunchResult>, seen: NativePlan[] = []): () 
     waitExit: async () => ({ code: 3, signal: null }),
     signal: () => true,
     dumpSeccompFilters: () => [],
+    confineSelf: () => ({ userNamespaceErrno: 0, netNamespaceErrno: 0, boundingCleared: true }),
   });
 }
 
