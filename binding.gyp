@@ -6,6 +6,8 @@
         "enforcer/native/addon.cc",
         "enforcer/native/plan.cc",
         "enforcer/native/child.cc",
+        "enforcer/native/child-guard.cc",
+        "enforcer/native/not-dumpable.cc",
         "enforcer/native/spawn.cc",
         "enforcer/native/wait.cc",
         "enforcer/native/seccomp-dump.cc",
@@ -15,7 +17,7 @@
       "defines": ["NAPI_VERSION=8", "NAPI_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED"],
       "cflags!": ["-fno-exceptions"],
       "cflags_cc!": ["-fno-exceptions"],
-      "cflags_cc": ["-std=c++17", "-Wall", "-Wextra", "-fstack-protector-strong"]
+      "cflags_cc": ["-std=c++17", "-Wall", "-Wextra", "-fstack-protector-strong", "-pthread"]
     }
   ]
 }

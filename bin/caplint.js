@@ -2,6 +2,14 @@
 // Sets the exit code from the CLI; nothing else. CommonJS (bin/package.json) and
 // a V8 code cache made at build time keep start-up close to Node's own.
 'use strict';
+// First, before anything is loaded: SIGUSR1 makes Node open its inspector
+// (code execution over 127.0.0.1:9229) for anyone allowed to signal caplint,
+// such as the programs it launches. A listener replaces Node's handler for the
+// life of the process (Node 20 has no --disable-sigusr1), and an inspector
+// that NODE_OPTIONS or the command line opened is closed.
+process.on('SIGUSR1', () => {});
+if (/--inspect/.test(`${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`)) require('node:inspector').close();
+
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 

@@ -16,6 +16,7 @@ import { FormatCache } from './load-inputs.js';
 export interface Audited {
   readonly subjects: LocatedSubject[];
   readonly findings: Finding[];
+  readonly suppressed: Finding[];
   readonly errors: InputError[];
 }
 
@@ -25,7 +26,7 @@ export async function auditInputs(
 ): Promise<Audited> {
   const rulesFor = typeof rules === 'function' ? rules : () => rules;
   const formats = new FormatCache();
-  const out: Audited = { subjects: [], findings: [], errors: [] };
+  const out: Audited = { subjects: [], findings: [], suppressed: [], errors: [] };
   let pending: { file: string; subjects: readonly LocatedSubject[] }[] = [];
   let count = 0;
   const flush = async () => {
@@ -36,6 +37,7 @@ export async function auditInputs(
       const run = runRules(p.subjects, rulesFor(p.file));
       out.subjects.push(...p.subjects);
       out.findings.push(...run.findings);
+      out.suppressed.push(...run.suppressed);
       out.errors.push(...run.errors);
       for (const { document } of p.subjects) document?.release?.();
     }
@@ -53,5 +55,6 @@ export async function auditInputs(
   }
   await flush();
   out.findings.sort(compareFindings);
+  out.suppressed.sort(compareFindings);
   return out;
 }

@@ -3,11 +3,14 @@ import type { AuditReport, FailOn, Finding, InputError, RuleSummary, Severity } 
 import { SEVERITIES, atOrAbove } from '../model/finding.js';
 import type { LocatedSubject } from '../model/located.js';
 import type { ActiveRule } from '../runner/run-rules.js';
+import { prose } from '../rule-docs.js';
 
 export interface ReportParts {
   readonly inputs: number;
   readonly subjects: readonly LocatedSubject[];
   readonly findings: readonly Finding[];
+  /** Findings silenced by suppressions in the inputs. */
+  readonly suppressed?: readonly Finding[];
   readonly errors: readonly InputError[];
   readonly rules: readonly ActiveRule[];
   readonly failOn: FailOn;
@@ -23,13 +26,16 @@ export function buildReport(parts: ReportParts): AuditReport {
   for (const f of present) bySeverity[f.severity]++;
   const sources = new Map<string, string>();
   for (const { document } of parts.subjects) if (document && !sources.has(document.file)) sources.set(document.file, document.text);
+  const suppressed = parts.suppressed ?? [];
   return {
     findings: parts.findings,
+    ...(suppressed.length ? { suppressed } : {}),
     errors: parts.errors,
     summary: {
       inputs: parts.inputs,
       subjects: parts.subjects.length,
       findings: present.length,
+      ...(suppressed.length ? { suppressed: suppressed.length } : {}),
       errors: parts.errors.length,
       bySeverity,
       failOn: parts.failOn,
@@ -49,9 +55,9 @@ export function ruleSummary(active: ActiveRule): RuleSummary {
   return {
     id: rule.id,
     severity: active.severity ?? rule.meta.severity,
-    title: rule.meta.title,
-    description: rule.meta.description,
-    remediation: rule.meta.remediation,
+    title: prose(rule.meta.title),
+    description: prose(rule.meta.description),
+    remediation: prose(rule.meta.remediation),
     references: rule.meta.references,
     docsPath: `docs/rules/${rule.id}.md`,
     appliesTo: rule.meta.appliesTo,

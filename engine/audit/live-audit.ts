@@ -46,7 +46,7 @@ export async function liveAudit(options: LiveAuditOptions): Promise<LiveAudit> {
   const audit = async (rules: readonly ActiveRule[]): Promise<Audited> => {
     await prepareRules(processes.subjects.map((s) => s.subject), rules);
     const run = runRules(processes.subjects, rules);
-    return { subjects: processes.subjects, findings: [...run.findings, ...findings].sort(compareFindings), errors: [...errors, ...run.errors] };
+    return { subjects: processes.subjects, findings: [...run.findings, ...findings].sort(compareFindings), suppressed: run.suppressed, errors: [...errors, ...run.errors] };
   };
   return { subjects: processes.subjects, errors, findings, sources, inputs: processes.subjects.length, live: processes.live, audit };
 }

@@ -6,7 +6,7 @@ import type { Io } from '../cli/io.js';
 import { wantsColor } from '../cli/io.js';
 import { oneOf, parse } from '../cli/args.js';
 import { UsageError, describeFsError } from '../errors.js';
-import { SEVERITIES } from '../model/finding.js';
+import { SEVERITIES, atOrAbove } from '../model/finding.js';
 import type { AuditReport, FailOn, Finding } from '../model/finding.js';
 import { collectInputs, DEFAULT_MAX_BYTES } from '../inputs/collect.js';
 import { INPUT_FORMATS } from '../inputs/format.js';
@@ -37,6 +37,8 @@ Options:
   --format FORMAT        ${FORMAT_NAMES.join('|')} (repeatable; default text)
   --output FILE          write the preceding --format to FILE
   --fail-on SEVERITY     ${[...SEVERITIES, 'never'].join('|')} (default high)
+  --quiet                report only findings at or above --fail-on (the summary still counts all)
+  --show-suppressed      list the findings that caplint.dev/ignore entries silenced, with their reasons
   --policy NAME|FILE     rules to apply: default, restricted, pss-baseline, pss-restricted, or a profile file
   --seccomp-root DIR     where Kubernetes Localhost seccomp profiles live (read and analysed)
   --input-format FORMAT  ${INPUT_FORMATS.join('|')} (default: detect from content)
@@ -56,6 +58,8 @@ const OPTIONS = {
   format: { type: 'string', multiple: true },
   output: { type: 'string', short: 'o', multiple: true },
   'fail-on': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  'show-suppressed': { type: 'boolean' },
   'input-format': { type: 'string' },
   policy: { type: 'string' },
   'seccomp-root': { type: 'string' },
@@ -105,6 +109,7 @@ const audit: Command = {
         inputs: live ? live.inputs : collected.inputs.length + collected.errors.length,
         subjects: audited.subjects,
         findings: compared?.findings ?? audited.findings,
+        suppressed: audited.suppressed,
         ...(compared ? { baseline: { file: shown(settings.baseline!, io.cwd), accepted: compared.accepted, stale: compared.stale } } : {}),
         errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
         rules: settings.rulesFor(''),
@@ -113,10 +118,11 @@ const audit: Command = {
         version: (packageJson() as { version: string }).version,
       });
       const ruleFiles = [...(config?.config.ruleFiles ?? []), ...(values['rule-file'] ?? [])];
-      const custom = ruleSet.boundary ? customRulesSummary(ruleSet.boundary, ruleFiles, config?.config.ruleFiles?.length ?? 0, positionals, io.cwd) : undefined;
+      const custom = ruleSet.boundary ? customRulesSummary(ruleSet.boundary, ruleFiles, { fromConfig: config?.config.ruleFiles?.length ?? 0, configFound: values.config === undefined }, positionals, io.cwd) : undefined;
       const summary = { ...built.summary, ...(live ? { live: live.live } : {}), ...(custom ? { customRules: custom } : {}) };
       const report = { ...built, summary, ...(live ? { sources: new Map([...built.sources, ...live.sources]) } : {}) };
-      await writeReports(report, settings.outputs, io);
+      const visible = values.quiet ? { ...report, findings: report.findings.filter((f) => atOrAbove(f.severity, report.summary.failOn)) } : report;
+      await writeReports(visible, settings.outputs, io, values['show-suppressed'] === true);
       return exitCodeOf(report);
     } finally {
       ruleSet.close();
@@ -126,11 +132,12 @@ const audit: Command = {
 
 export default audit;
 
-async function writeReports(report: AuditReport, outputs: readonly OutputSpec[], io: Io): Promise<void> {
+async function writeReports(report: AuditReport, outputs: readonly OutputSpec[], io: Io, showSuppressed: boolean): Promise<void> {
   for (const spec of outputs) {
     const format = await REPORT_FORMATS[spec.format]!();
     const toFile = spec.output !== undefined && spec.output !== '-';
-    const text = format(report, { color: !toFile && wantsColor(io), cwd: io.cwd });
+    const columns = !toFile && io.stdoutIsTTY ? io.stdoutColumns : undefined;
+    const text = format(report, { color: !toFile && wantsColor(io), cwd: io.cwd, showSuppressed, ...(columns ? { columns } : {}) });
     if (!toFile) io.write(text);
     else {
       try {

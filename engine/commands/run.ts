@@ -21,6 +21,8 @@ import type { SignalSource } from '../run/forward-signals.js';
 import { resolveCommand } from '../run/resolve-command.js';
 import { buildIntent } from '../run/run-intent.js';
 import { loadInlineSeccomp, loadSeccomp } from '../run/seccomp-source.js';
+import { nativeArch } from '../run/seccomp-compile.js';
+import { refuseUnlessExecAllowed } from '../run/exec-allowed.js';
 import { defaultCacheDir } from '../run/bpf-cache/store.js';
 
 export const RUN_USAGE = `Usage: caplint run [options] -- COMMAND [ARG...]
@@ -100,6 +102,7 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
           'inline' in intent.seccomp
             ? loadInlineSeccomp(intent.seccomp.inline, intent.seccomp.document, intent.seccompFlags, context)
             : loadSeccomp(intent.seccomp.ref, intent.seccompFlags, context);
+        if (seccomp) refuseUnlessExecAllowed(seccomp.program, nativeArch(), 'the seccomp filter');
         const file = resolveCommand(command[0]!, io.env.PATH, io.cwd);
         const user = intent.user && !(own.uids[1] === 0 && intent.user.uid === 0 && intent.user.gid === 0) ? intent.user : null;
         const allowPartial = values['allow-partial'] === true;

@@ -59,8 +59,10 @@ export const PRELUDE = `
   const defined = [];
   let checks = [];
   const disabled = new Set();
+  // One frozen error, thrown again and again: a loop that catches it costs no allocation per call.
+  const LIMIT = freezeOne(new RangeError('at most this many rules per file'));
   const api = freezeOne({ defineRule: (rule) => {
-    if (defined.length >= maxRules) { tooMany = true; throw new RangeError('at most ' + maxRules + ' rules per file'); }
+    if (defined.length >= maxRules) { tooMany = true; throw LIMIT; }
     defined.push(rule);
     return rule;
   } });
@@ -87,6 +89,7 @@ export const PRELUDE = `
   };
   Object.defineProperty(G, '__caplint', { enumerable: false, writable: false, configurable: false, value: freezeOne({
     limit: (n) => { maxRules = Number(n); return 'ok'; },
+    tooMany: () => (tooMany ? 'the file defines more than ' + maxRules + ' rules; at most ' + maxRules + ' rules per file' : ''),
     load: (fn) => {
       try { fn({}, requireApi); } catch (error) {
         if (!tooMany) return stringify({ error: 'the rule file failed while loading: ' + errorText(error) });

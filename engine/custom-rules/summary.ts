@@ -1,7 +1,8 @@
 /**
  * What the report says about custom rules: the boundary they ran behind, and
- * which rule files came from the tree being audited (a repository's own
- * caplint.config.json can name them: such rules are the audited party's code).
+ * which rule files came from the tree being audited: named by a
+ * caplint.config.json that caplint found by itself (the repository's own), or
+ * lying inside an audited path. Such rules are the audited party's code.
  */
 import { relative, resolve, sep } from 'node:path';
 import type { CustomRulesSummary } from '../model/finding.js';
@@ -13,12 +14,23 @@ function inside(file: string, dir: string): boolean {
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep));
 }
 
-export function customRulesSummary(boundary: Boundary, ruleFiles: readonly string[], fromConfig: number, audited: readonly string[], cwd: string): CustomRulesSummary {
+export interface RuleFileOrigins {
+  /** The first this many rule files came from caplint.config.json. */
+  readonly fromConfig: number;
+  /** The config was found walking up from the working directory, not named with --config. */
+  readonly configFound: boolean;
+}
+
+export function customRulesSummary(boundary: Boundary, ruleFiles: readonly string[], origins: RuleFileOrigins, audited: readonly string[], cwd: string): CustomRulesSummary {
   const roots = audited.filter((p) => p !== '-').map((p) => resolve(cwd, p));
-  const files = ruleFiles.map((file, i) => ({
-    file,
-    from: i < fromConfig ? ('config' as const) : ('command line' as const),
-    inAuditedTree: roots.some((root) => inside(resolve(cwd, file), root)),
-  }));
+  const files = ruleFiles.map((file, i) => {
+    const config = i < origins.fromConfig;
+    const rel = relative(cwd, resolve(cwd, file));
+    return {
+      file: rel.startsWith('..') || rel.startsWith(sep) ? file : rel,
+      from: config ? ('config' as const) : ('command line' as const),
+      inAuditedTree: (config && origins.configFound) || roots.some((root) => inside(resolve(cwd, file), root)),
+    };
+  });
   return { boundary: boundary.kind, description: describeBoundary(boundary), files };
 }

@@ -37,6 +37,16 @@ export interface Finding {
   readonly pid?: number;
   /** Set when the audit compared against a baseline (SARIF baselineState). */
   readonly baseline?: BaselineState;
+  /** Set on a finding that a `caplint.dev/ignore` entry in the input silenced (SARIF `suppressions`). */
+  readonly suppression?: FindingSuppression;
+}
+
+/** A suppression written in the input itself (SARIF suppression kind `inSource`). */
+export interface FindingSuppression {
+  readonly kind: 'inSource';
+  readonly justification: string;
+  /** The annotation or label that holds it. */
+  readonly key: string;
 }
 
 /** How a finding relates to the baseline (the values of SARIF 2.1.0 `result.baselineState`). */
@@ -81,6 +91,8 @@ export interface Summary {
   readonly failOn: FailOn;
   /** True when a finding is at or above failOn. */
   readonly failed: boolean;
+  /** Findings silenced by suppressions in the inputs (not in `findings`, never failing the run). */
+  readonly suppressed?: number;
   /** With --baseline: findings set aside as accepted, and entries nothing matches any more. */
   readonly baseline?: { readonly file: string; readonly accepted: number; readonly stale: number };
   /** Live audits (ps, audit --pid): what was skipped and what could not be read, counted by reason. */
@@ -106,6 +118,8 @@ export interface LiveSummary {
 /** Everything a report format may use. */
 export interface AuditReport {
   readonly findings: readonly Finding[];
+  /** Findings silenced in the inputs, each with its `suppression`; reports count them, SARIF lists them. */
+  readonly suppressed?: readonly Finding[];
   readonly errors: readonly InputError[];
   readonly summary: Summary;
   readonly rules: readonly RuleSummary[];
@@ -121,6 +135,10 @@ export interface AuditReport {
 export interface ReportOptions {
   readonly color: boolean;
   readonly cwd: string;
+  /** --show-suppressed: human formats list suppressed findings too. */
+  readonly showSuppressed?: boolean;
+  /** Terminal width for wrapping (text); absent = 100. */
+  readonly columns?: number;
 }
 
 export type ReportFormatter = (report: AuditReport, options: ReportOptions) => string;

@@ -42,7 +42,12 @@ export async function launchAndWait(enforcer: Enforcer, plan: LaunchPlan, own: C
       await child.exited;
       return 125;
     }
-    return (await child.exited).exitCode;
+    const exit = await child.exited;
+    if (exit.beforeExec) {
+      io.error(`caplint run: the seccomp filter killed the child with SIGSYS before ${plan.file} could start (its execve, or a call before it, is not allowed); nothing was run\n`);
+      return 125;
+    }
+    return exit.exitCode;
   } finally {
     forwarder.stop();
   }

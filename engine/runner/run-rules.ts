@@ -39,6 +39,8 @@ export async function prepareRules(subjects: readonly Subject[], rules: readonly
 
 export interface RunOutput {
   readonly findings: Finding[];
+  /** Findings a suppression in the input silenced, each carrying its reason. */
+  readonly suppressed: Finding[];
   readonly errors: InputError[];
 }
 
@@ -49,6 +51,7 @@ export interface RunOptions {
 
 export function runRules(subjects: readonly LocatedSubject[], rules: readonly ActiveRule[], options: RunOptions = {}): RunOutput {
   const findings: Finding[] = [];
+  const suppressedFindings: Finding[] = [];
   const errors: InputError[] = [];
   for (const located of subjects) {
     const { subject } = located;
@@ -57,15 +60,19 @@ export function runRules(subjects: readonly LocatedSubject[], rules: readonly Ac
       const { rule } = active;
       if (!rule.meta.appliesTo.includes(subject.kind)) continue;
       if (subject.os !== 'linux' && !(rule.meta.os ?? ['linux']).includes(subject.os)) continue;
-      if (suppressed?.(rule.id)) continue;
+      const silenced = suppressed?.(rule.id);
       const held: Report[] = [];
+      const keep = (finding: Finding) => {
+        if (silenced) suppressedFindings.push({ ...finding, suppression: { kind: 'inSource', justification: silenced.reason, key: silenced.key } });
+        else findings.push(finding);
+      };
       const report = (messageId: string, data: ReportData, at?: string, extra?: ReportExtra) => {
         if (options.fold) held.push({ messageId, data, at: at ?? 'subject', ...(extra ? { extra } : {}) });
-        else findings.push(makeFinding(located, active, messageId, data, at ?? 'subject', extra));
+        else keep(makeFinding(located, active, messageId, data, at ?? 'subject', extra));
       };
       try {
         rule.check(subject, { options: active.options, report });
-        for (const r of foldReports(held, rule.meta.severity)) findings.push(makeFinding(located, active, r.messageId, r.data, r.at, r.extra));
+        for (const r of foldReports(held, rule.meta.severity)) keep(makeFinding(located, active, r.messageId, r.data, r.at, r.extra));
       } catch (error) {
         errors.push({
           file: subject.file ?? subject.name,
@@ -77,7 +84,8 @@ export function runRules(subjects: readonly LocatedSubject[], rules: readonly Ac
     }
   }
   findings.sort(compareFindings);
-  return { findings, errors };
+  suppressedFindings.sort(compareFindings);
+  return { findings, suppressed: suppressedFindings, errors };
 }
 
 function makeFinding(
