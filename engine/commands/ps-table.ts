@@ -6,7 +6,7 @@ import { isUnknown } from '../model/subject.js';
 import type { Column } from './fit-table.js';
 import { fitTable } from './fit-table.js';
 import { capsShort, limitsShort, seccompShort, sharedShort } from './ps-cells.js';
-import { safeCell } from './safe-cell.js';
+import { terminalSafe } from '../../reports/common/terminal.js';
 
 const GROUP_COLUMNS: readonly Column[] = [
   { title: 'GROUP' },
@@ -32,12 +32,13 @@ function groupRow(g: ProcessGroup): string[] {
   const commands = g.pids.length === 1 && argv && !isUnknown(argv) && argv.length
     ? argv.join(' ')
     : g.commands.map(([name, n]) => (n > 1 ? `${name} ×${n}` : name)).join(', ');
+  // Every cell passes through terminalSafe: a process picks its own comm and cmdline, a runtime its names.
   return [
-    g.id, String(g.pids.length), ranges(g.pids), g.container ? safeCell(containerLabel(g.container)) : '-',
-    isUnknown(s.user.uid) ? '?' : String(s.user.uid), safeCell(commands),
+    g.id, String(g.pids.length), ranges(g.pids), g.container ? containerLabel(g.container) : '-',
+    isUnknown(s.user.uid) ? '?' : String(s.user.uid), commands,
     capsShort(s), seccompShort(s), isUnknown(s.noNewPrivileges) ? '?' : s.noNewPrivileges ? 'yes' : 'no',
     sharedShort(s), limitsShort(s),
-  ];
+  ].map(terminalSafe);
 }
 
 /** `3,7-9,12`: sorted pids with runs folded. */
@@ -62,7 +63,7 @@ const CONTAINER_COLUMNS: readonly Column[] = [
 
 export function containerTable(containers: readonly ContainerView[], width: number, wide: boolean): string {
   const rows = containers.map((c) => [
-    safeCell(c.label), c.groups.join(','), String(c.processes), c.config ? safeCell(c.config) : 'not readable',
+    terminalSafe(c.label), c.groups.join(','), String(c.processes), c.config ? terminalSafe(c.config) : 'not readable',
     c.drift === undefined ? '-' : c.drift.filter((f) => f.severity !== 'info').length ? `${c.drift.filter((f) => f.severity !== 'info').length} differences` : 'none',
   ]);
   return fitTable(CONTAINER_COLUMNS, rows, width, wide);

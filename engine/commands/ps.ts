@@ -41,8 +41,9 @@ Options:
                      process's filters are read and run over every syscall of its arch)
   --format FORMAT    text|json (default text; json lists every process with its group id)
   --fail-on SEVERITY ${[...SEVERITIES, 'never'].join('|')} (default high)
+  --allow-empty      exit 0 even when no process matched
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or an unreadable --pid.
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage, an unreadable --pid, or no process matched.
 `;
 
 const OPTIONS = {
@@ -51,6 +52,7 @@ const OPTIONS = {
   wide: { type: 'boolean' },
   format: { type: 'string' },
   'fail-on': { type: 'string' },
+  'allow-empty': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -65,11 +67,15 @@ const ps: Command = {
     if (positionals.length) throw new UsageError(`caplint ps takes no paths; got "${positionals[0]}" (use --pid PID)`);
     const format = oneOf('format', values.format, ['text', 'json'], 'text');
     const failOn = oneOf<FailOn>('fail-on', values['fail-on'], [...SEVERITIES, 'never'], 'high');
-    const { rules, policy } = await activeRules();
+    const { rules } = await activeRules();
     const containersOnly = values.containers === true;
     const view = await scanContainers({ ...liveScanOptions(values), rules, compare: containersOnly, cwd: io.cwd, containersOnly });
     const findings = [...view.findings, ...view.drift].sort(compareFindings);
-    const built = buildReport({ inputs: view.subjects.length, subjects: [], findings, errors: view.errors, rules, failOn, policy });
+    const built = buildReport({
+      inputs: view.subjects.length, subjects: view.groups.map((g) => g.representative), findings, errors: view.errors, rules, failOn,
+      policy: 'built-in rules', allowEmpty: values['allow-empty'] === true,
+      noSubjects: containersOnly ? 'no process runs in a container this host can recognise' : values.cgroup === undefined ? 'no process matched' : `no process is in the cgroup ${values.cgroup} or below it`,
+    });
     const report = { ...built, sources: view.sources, summary: { ...built.summary, subjects: view.subjects.length, groups: view.groups.length, containers: view.containers.length, live: view.live } };
     if (format === 'json') {
       writePsJson((text) => io.write(text), view, report);
