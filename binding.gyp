@@ -7,6 +7,10 @@
         "enforcer/native/plan.cc",
         "enforcer/native/child.cc",
         "enforcer/native/spawn.cc",
+        "enforcer/native/spawn-isolated.cc",
+        "enforcer/native/isolation-plan.cc",
+        "enforcer/native/isolated-child.cc",
+        "enforcer/native/pid-init.cc",
         "enforcer/native/wait.cc",
         "enforcer/native/seccomp-dump.cc"
       ],

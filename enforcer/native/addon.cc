@@ -34,6 +34,8 @@ Napi::Value LaunchJs(const Napi::CallbackInfo& info) {
   result.Set("step", Napi::Number::New(env, outcome.failure.step));
   result.Set("errno", Napi::Number::New(env, outcome.failure.error));
   result.Set("detail", Napi::Number::New(env, outcome.failure.detail));
+  result.Set("holdFd", Napi::Number::New(env, outcome.hold_fd));
+  result.Set("nsPid", Napi::Number::New(env, outcome.ns_pid));
   return result;
 }
 
