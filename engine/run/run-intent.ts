@@ -10,6 +10,8 @@ import type { OciProcess } from './oci-process.js';
 import type { JsonDocument } from '../inputs/json-document.js';
 import { applyCapabilityFlags } from './capability-flags.js';
 import type { CapabilityIntent } from './decide-plan.js';
+import { isolationIntent } from './isolation-intent.js';
+import type { IsolationFlags, IsolationRequest } from './isolation-intent.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -19,6 +21,7 @@ export interface RunOptions {
   readonly capAdd: readonly string[];
   readonly capDrop: readonly string[];
   readonly seccomp?: string;
+  readonly isolation: IsolationFlags;
 }
 
 export interface ConfinementIntent {
@@ -30,7 +33,8 @@ export interface ConfinementIntent {
   readonly seccompFlags: RunProfile['seccompFlags'];
   /** Syscalls the profile forbids: the seccomp choice must deny them. */
   readonly forbiddenSyscalls: readonly string[];
-  readonly requiredNamespaces: readonly string[];
+  /** Namespaces and cgroup limits (profile, then flags). */
+  readonly isolation: IsolationRequest;
   /** For --dry-run: where the settings came from. */
   readonly source: string;
 }
@@ -68,7 +72,7 @@ export function buildIntent(options: RunOptions, cwd: string): ConfinementIntent
     seccomp,
     seccompFlags: profile?.seccompFlags ?? [],
     forbiddenSyscalls: profile?.forbiddenSyscalls ?? [],
-    requiredNamespaces: profile?.requiredNamespaces ?? [],
+    isolation: isolationIntent(profile, options.isolation),
     source,
   };
 }

@@ -9,6 +9,7 @@ import { CaplintError } from '../errors.js';
 import { loadProfile } from '../policy/profile.js';
 import { validate as validateProfile } from '../policy/validate.gen.js';
 import type { SeccompFlag } from '../../enforcer/launch-plan.js';
+import type { LimitPolicy, NamespacePolicy } from '../policy/profile.gen.js';
 
 export interface RunProfile {
   /** The name given, or the file. */
@@ -22,8 +23,10 @@ export interface RunProfile {
   readonly seccompFlags: readonly SeccompFlag[];
   /** Syscalls the seccomp choice must deny; a launch whose filter allows one is refused. */
   readonly forbiddenSyscalls: readonly string[];
-  /** Namespaces the profile requires isolated: caplint run does not create namespaces, so it refuses these (or runs partially with --allow-partial). */
-  readonly requiredNamespaces: readonly string[];
+  /** The profile's `namespaces` and `limits` (engine/run/isolation-intent.ts), with the place that set them. */
+  readonly namespaces: NamespacePolicy;
+  readonly limits: LimitPolicy;
+  place(field: string): { file: string; line: number | null; column: number | null };
 }
 
 /** The profile schema's validator (also used by the tests that check the built-in profiles). */
@@ -49,6 +52,8 @@ export function loadRunProfile(spec: string, cwd: string): RunProfile {
     seccomp: fields.seccomp ?? 'default',
     seccompFlags: (fields.seccompFlags ?? []) as SeccompFlag[],
     forbiddenSyscalls: fields.forbiddenSyscalls ?? [],
-    requiredNamespaces: Object.entries(fields.namespaces ?? {}).filter(([, v]) => v === 'isolated').map(([k]) => k),
+    namespaces: fields.namespaces ?? {},
+    limits: fields.limits ?? {},
+    place: (field) => profile.place(field),
   };
 }
