@@ -6,19 +6,22 @@
         "enforcer/native/addon.cc",
         "enforcer/native/plan.cc",
         "enforcer/native/child.cc",
+        "enforcer/native/child-guard.cc",
+        "enforcer/native/not-dumpable.cc",
         "enforcer/native/spawn.cc",
         "enforcer/native/spawn-isolated.cc",
         "enforcer/native/isolation-plan.cc",
         "enforcer/native/isolated-child.cc",
         "enforcer/native/pid-init.cc",
         "enforcer/native/wait.cc",
-        "enforcer/native/seccomp-dump.cc"
+        "enforcer/native/seccomp-dump.cc",
+        "enforcer/native/self-confine.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NAPI_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED"],
       "cflags!": ["-fno-exceptions"],
       "cflags_cc!": ["-fno-exceptions"],
-      "cflags_cc": ["-std=c++17", "-Wall", "-Wextra", "-fstack-protector-strong"]
+      "cflags_cc": ["-std=c++17", "-Wall", "-Wextra", "-fstack-protector-strong", "-pthread"]
     }
   ]
 }

@@ -29,5 +29,6 @@ export function isolationStepText(step: IsolationStep, detail: number, plan: Lau
     case 'loopback': return 'could not bring lo up in the new network namespace (SIOCSIFFLAGS)';
     case 'hostname': return `could not set the hostname (sethostname ${iso?.hostname ?? ''})`;
     case 'init': return 'could not start the command under the pid namespace init';
+    case 'killed-before-exec': return `the seccomp filter killed the child with SIGSYS before ${plan.file} could start (its execve, or a call before it, is not allowed)`;
   }
 }

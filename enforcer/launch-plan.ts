@@ -6,14 +6,17 @@
  *
  *  1. signal dispositions reset to default, mask cleared
  *  2. descriptors above 2 marked close-on-exec (close_range, fcntl fallback)
- *  3. PR_CAPBSET_DROP for each bounding bit not kept (needs CAP_SETPCAP, so first)
- *  4. with a user: PR_SET_KEEPCAPS, setgroups([]), setresgid, setresuid
- *  5. capset v3: permitted, effective, inheritable
- *  6. ambient: clear all, raise each kept bit
- *  7. chdir
- *  8. PR_SET_NO_NEW_PRIVS
- *  9. seccomp(SECCOMP_SET_MODE_FILTER, flags, program), last: it must allow execve
- * 10. execve
+ *  3. stdio: a closed 0-2 opened on /dev/null, O_NONBLOCK cleared on 0-2
+ *  4. PR_CAPBSET_DROP for each bounding bit not kept (needs CAP_SETPCAP, so first)
+ *  5. with a user: PR_SET_KEEPCAPS, setgroups([]), setresgid, setresuid
+ *  6. capset v3: permitted, effective, inheritable
+ *  7. ambient: clear all, raise each kept bit
+ *  8. PR_SET_PDEATHSIG(SIGKILL), then getppid() is still caplint (after the id
+ *     change, which would clear it)
+ *  9. chdir
+ * 10. PR_SET_NO_NEW_PRIVS
+ * 11. seccomp(SECCOMP_SET_MODE_FILTER, flags, program), last: it must allow execve
+ * 12. execve
  */
 import type { NativePlan } from './native-binding.js';
 import { toNativeIsolation } from './isolation-plan.js';

@@ -9,7 +9,7 @@ import { commandPid } from './command-pid.js';
 import { loadBinding } from './load-binding.js';
 import { toNativePlan } from './launch-plan.js';
 import type { LaunchPlan } from './launch-plan.js';
-import type { ChildStep, NativeBinding } from './native-binding.js';
+import type { ChildStep, NativeBinding, NativeFilterDump } from './native-binding.js';
 import { describeFailure, errnoName, stepName } from './step-messages.js';
 
 export interface ChildExit {
@@ -17,6 +17,8 @@ export interface ChildExit {
   readonly signal: number | null;
   /** The code, or 128+N for signal N. */
   readonly exitCode: number;
+  /** Killed by SIGSYS before its program ran (the filter stopped its execve): a confinement failure, not the program's exit. */
+  readonly beforeExec: boolean;
 }
 
 export interface RunningChild {
@@ -51,8 +53,12 @@ export type LaunchOutcome =
 
 export interface Enforcer {
   launch(plan: LaunchPlan): LaunchOutcome;
-  dumpSeccompFilters(pid: number): Buffer[];
+  /** The filters of pid; a target that does not stop within timeoutMs is detached and reported timedOut. */
+  dumpSeccompFilters(pid: number, timeoutMs?: number): NativeFilterDump;
 }
+
+/** How long a scan waits for one target to stop for its filter dump. */
+export const DUMP_TIMEOUT_MS = 250;
 
 export function exitCodeOf(exit: { code: number | null; signal: number | null }): number {
   return exit.signal !== null ? 128 + exit.signal : (exit.code ?? 1);
@@ -78,6 +84,7 @@ export function createEnforcer(factory: () => NativeBinding = loadBinding): Enfo
         const exitCode = step === 'exec' ? (notFound ? 127 : 126) : 125;
         return { kind: 'failed', step, errno: result.errno, errnoName: errnoName(result.errno), message: describeFailure(result, plan), exitCode };
       }
+      // The native side also refuses a pidfd it has closed; `live` just spares the call.
       let live = true;
       let hold = result.holdFd ?? -1;
       const release = (): void => {
@@ -86,10 +93,10 @@ export function createEnforcer(factory: () => NativeBinding = loadBinding): Enfo
       };
       if (hold >= 0) setTimeout(release, 1000).unref(); // a caller that never verifies must not keep the init waiting
       const nsPid = result.nsPid ?? 0;
-      const exited = native().waitExit(result.pidfd).then((exit) => {
-        live = false;
-        return { ...exit, exitCode: exitCodeOf(exit) };
-      });
+      const exited = native()
+        .waitExit(result.pidfd)
+        .then((exit) => ({ ...exit, beforeExec: exit.beforeExec === true, exitCode: exitCodeOf(exit) }))
+        .finally(() => void (live = false));
       return {
         kind: 'started',
         child: {
@@ -101,9 +108,9 @@ export function createEnforcer(factory: () => NativeBinding = loadBinding): Enfo
         },
       };
     },
-    dumpSeccompFilters(pid) {
+    dumpSeccompFilters(pid, timeoutMs = DUMP_TIMEOUT_MS) {
       if (!Number.isInteger(pid) || pid <= 0) throw new RangeError(`not a process id: ${pid}`);
-      return native().dumpSeccompFilters(pid);
+      return native().dumpSeccompFilters(pid, timeoutMs);
     },
   };
 }

@@ -38,18 +38,20 @@ export interface NativePlan {
 export const CHILD_STEPS = {
   1: 'signals',
   2: 'descriptors',
-  3: 'bounding-drop',
-  4: 'keep-caps',
-  5: 'setgroups',
-  6: 'setresgid',
-  7: 'setresuid',
-  8: 'capset',
-  9: 'ambient-clear',
-  10: 'ambient-raise',
-  11: 'chdir',
-  12: 'no-new-privs',
-  13: 'seccomp',
-  14: 'exec',
+  3: 'stdio',
+  4: 'bounding-drop',
+  5: 'keep-caps',
+  6: 'setgroups',
+  7: 'setresgid',
+  8: 'setresuid',
+  9: 'capset',
+  10: 'ambient-clear',
+  11: 'ambient-raise',
+  12: 'parent-death',
+  13: 'chdir',
+  14: 'no-new-privs',
+  15: 'seccomp',
+  16: 'exec',
 } as const;
 
 /** Steps of an isolated launch; the numbers match enum IsolationStep in enforcer/native/isolation-plan.h. */
@@ -66,6 +68,7 @@ export const ISOLATION_STEPS = {
   109: 'loopback',
   110: 'hostname',
   111: 'init',
+  112: 'killed-before-exec',
 } as const;
 export type ChildStep = (typeof CHILD_STEPS)[keyof typeof CHILD_STEPS] | (typeof ISOLATION_STEPS)[keyof typeof ISOLATION_STEPS];
 
@@ -89,6 +92,36 @@ export interface NativeLaunchResult {
 export interface NativeExit {
   readonly code: number | null;
   readonly signal: number | null;
+  /** Killed by SIGSYS before its program ran: the filter stopped the execve itself. */
+  readonly beforeExec: boolean;
+}
+
+/** What a filter dump found: the filters, or that the target did not stop in time (it was detached, not left stopped). */
+export interface NativeFilterDump {
+  readonly timedOut: boolean;
+  readonly filters: Buffer[];
+}
+
+/** What the rule host applies to itself (enforcer/native/self-confine.cc), in that order. */
+export interface NativeSelfPlan {
+  /** Highest capability bit the kernel knows; bounding bits up to it are dropped. */
+  readonly lastCap: number;
+  /** The uid and gid to take (glibc applies them to every thread), or null to keep them. */
+  readonly user: { readonly uid: number; readonly gid: number } | null;
+  /** RLIMIT_AS in bytes; 0 leaves it. */
+  readonly addressSpace: number;
+  /** RLIMIT_CPU in seconds; 0 leaves it. */
+  readonly cpuSeconds: number;
+  /** struct sock_filter[] bytes, installed with SECCOMP_FILTER_FLAG_TSYNC. */
+  readonly seccomp: Uint8Array;
+}
+
+/** What confineSelf could not do, and did not need to (errno 0 = done). */
+export interface NativeSelfResult {
+  readonly userNamespaceErrno: number;
+  readonly netNamespaceErrno: number;
+  /** False when the bounding set could not be dropped (no CAP_SETPCAP). */
+  readonly boundingCleared: boolean;
 }
 
 export interface NativeBinding {
@@ -98,6 +131,15 @@ export interface NativeBinding {
   waitExit(pidfd: number): Promise<NativeExit>;
   /** pidfd_send_signal; false when the child is already gone. */
   signal(pidfd: number, signal: number): boolean;
-  /** One struct sock_filter[] per filter attached to pid (index 0 = newest), via PTRACE_SECCOMP_GET_FILTER. */
-  dumpSeccompFilters(pid: number): Buffer[];
+  /**
+   * One struct sock_filter[] per filter attached to pid (index 0 = newest), via PTRACE_SECCOMP_GET_FILTER,
+   * on a tracer thread with a deadline: a target that does not stop within timeoutMs is detached and reported timedOut.
+   */
+  dumpSeccompFilters(pid: number, timeoutMs: number): NativeFilterDump;
+  /**
+   * Confines the calling process: namespaces where allowed, rlimits, no core
+   * dumps, capabilities cleared, no_new_privs, the filter on every thread.
+   * Throws (with .step and .errno) when a required step fails.
+   */
+  confineSelf(plan: NativeSelfPlan): NativeSelfResult;
 }

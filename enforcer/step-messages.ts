@@ -35,6 +35,8 @@ function what(step: ChildStep | 'unknown', detail: number, plan: LaunchPlan): st
   switch (step) {
     case 'signals': return 'could not reset signal handling (rt_sigprocmask)';
     case 'descriptors': return 'could not close inherited descriptors (close_range)';
+    case 'stdio': return 'could not give the child blocking standard descriptors (fcntl O_NONBLOCK, /dev/null for a closed one)';
+    case 'parent-death': return 'could not tie the child to caplint (PR_SET_PDEATHSIG SIGKILL; caplint may have died)';
     case 'bounding-drop': return `could not drop the capability bounding set (PR_CAPBSET_DROP${cap})`;
     case 'keep-caps': return 'could not keep capabilities across the user change (PR_SET_KEEPCAPS)';
     case 'setgroups': return 'could not clear the supplementary groups (setgroups)';

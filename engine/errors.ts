@@ -37,10 +37,24 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
+/**
+ * A user-supplied file or stream that caplint will not read (a device, a
+ * socket, over the byte limit, a FIFO past its time limit). The message is
+ * a clause that reads after "cannot read X: ".
+ */
+export class ReadRefused extends Error {
+  constructor(message: string, readonly reason: 'too-large' | 'not-a-file' | 'timeout') {
+    super(message);
+    this.name = 'ReadRefused';
+  }
+}
+
 /** The sentence for an fs error, without Node's syscall prefix. */
 export function describeFsError(error: unknown): string {
+  if (error instanceof ReadRefused) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
+    case 'ENXIO': return 'it is a socket or a device, not a file (caplint reads regular files, pipes and FIFOs)';
     case 'ENOENT': return 'no such file or directory';
     case 'EACCES': case 'EPERM': return 'permission denied';
     case 'EISDIR': return 'is a directory';

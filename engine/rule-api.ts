@@ -32,6 +32,8 @@ export type ReportData = Readonly<Record<string, string | number>>;
 export interface ReportExtra {
   /** Severity of this one finding when it differs from the rule's (e.g. per capability). */
   readonly severity?: Severity;
+  /** An exact place in the subject's own file, for findings about the text itself (a key written twice). */
+  readonly place?: { readonly line: number; readonly column: number; readonly endLine: number; readonly endColumn: number };
 }
 
 export interface RuleContext {

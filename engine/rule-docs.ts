@@ -2,7 +2,7 @@
 import type { RuleDefinition } from './rule-api.js';
 
 /** `{{cap}}` in prose sections reads as ‹cap›: filled in per finding. */
-function prose(text: string): string {
+export function prose(text: string): string {
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, '‹$1›');
 }
 

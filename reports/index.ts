@@ -9,6 +9,8 @@ export const REPORT_FORMATS: Readonly<Record<string, () => Promise<ReportFormatt
   github: async () => (await import('./github.js')).default,
   markdown: async () => (await import('./markdown.js')).default,
   html: async () => (await import('./html.js')).default,
+  compact: async () => (await import('./compact.js')).default,
+  gitlab: async () => (await import('./gitlab.js')).default,
 };
 
 export const FORMAT_NAMES = Object.keys(REPORT_FORMATS);

@@ -1,11 +1,14 @@
 /** The JSON report: one object, version 1 (see the CLI contract). */
 import type { ReportFormatter } from '../engine/model/finding.js';
+import { sortFindings } from './common/order.js';
 
-const json: ReportFormatter = (report) => {
+const json: ReportFormatter = (report, options) => {
   const out: Record<string, unknown> = {
     version: 1,
     policy: report.policy,
-    findings: report.findings,
+    findings: sortFindings(report.findings),
+    // --show-suppressed: the silenced findings, each with its `suppression` (reason and annotation).
+    ...(options.showSuppressed ? { suppressed: sortFindings(report.suppressed ?? []) } : {}),
     errors: report.errors,
     summary: report.summary,
   };

@@ -13,14 +13,15 @@ export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 function runRules(report: AuditReport): RuleSummary[] {
   const rules = new Map(report.rules.map((r) => [r.id, r]));
-  for (const f of report.findings) if (!rules.has(f.ruleId)) rules.set(f.ruleId, placeholderRule(f.ruleId, f.severity));
+  for (const f of [...report.findings, ...(report.suppressed ?? [])]) if (!rules.has(f.ruleId)) rules.set(f.ruleId, placeholderRule(f.ruleId, f.severity));
   return [...rules.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 const sarif: ReportFormatter = (report, { cwd }) => {
   const rules = runRules(report);
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const findings = sortFindings(report.findings);
+  // Suppressed findings stay in the log, marked as suppressed in source with their justification.
+  const findings = sortFindings([...report.findings, ...(report.suppressed ?? [])]);
   const prints = fingerprints(findings, cwd);
   const results = findings.map((f, i) => ({
     ruleId: f.ruleId,
@@ -30,6 +31,7 @@ const sarif: ReportFormatter = (report, { cwd }) => {
     locations: [findingLocation(f, cwd, f.file === null ? undefined : report.sources.get(f.file))],
     partialFingerprints: { [FINGERPRINT_KEY]: prints[i]! },
     ...(f.baseline ? { baselineState: f.baseline } : {}),
+    ...(f.suppression ? { suppressions: [{ kind: f.suppression.kind, status: 'accepted', justification: f.suppression.justification }] } : {}),
     properties: {
       severity: f.severity,
       subject: f.subject,

@@ -5,15 +5,23 @@
 import type { AuditReport, Finding, ReportFormatter, Severity } from '../engine/model/finding.js';
 import { SEVERITIES } from '../engine/model/finding.js';
 import { codeFrame } from './common/code-frame.js';
+import { currentFindings, sortFindings } from './common/order.js';
 import type { FrameLine } from './common/code-frame.js';
 import { palette } from './colors.js';
 import type { Palette } from './colors.js';
+import { wrapText } from './common/wrap.js';
+import type { CustomRulesSummary } from '../engine/model/finding.js';
+
+/** Wrap width when the terminal's is unknown (pipes, files). */
+export const DEFAULT_COLUMNS = 100;
 
 const text: ReportFormatter = (report, options) => {
   const p = palette(options.color);
+  const width = options.columns ?? DEFAULT_COLUMNS;
   const out: string[] = [];
-  for (const finding of report.findings) if (finding.baseline !== 'absent') out.push(...renderFinding(finding, report, p), '');
-  const stale = report.findings.filter((f) => f.baseline === 'absent');
+  for (const finding of currentFindings(report.findings)) out.push(...renderFinding(finding, report, p, width), '');
+  if (options.showSuppressed) for (const finding of sortFindings(report.suppressed ?? [])) out.push(...renderSuppressed(finding, p, width), '');
+  const stale = sortFindings(report.findings.filter((f) => f.baseline === 'absent'));
   for (const f of stale) out.push(`${p.bold(f.file ?? f.subject)}  ${p.dim('stale')}  ${p.dim(f.ruleId)}  baseline entry matches nothing now: ${f.message}`);
   if (stale.length) out.push('');
   for (const error of report.errors) {
@@ -21,28 +29,51 @@ const text: ReportFormatter = (report, options) => {
     out.push(`${p.bold(place)}  ${p.red('error')}  ${error.message}`);
   }
   if (report.errors.length) out.push('');
-  out.push(summaryLine(report, p));
+  out.push(summaryLine(report, p, !options.showSuppressed));
+  const custom = report.summary.customRules;
+  if (custom) out.push(customRulesLine(custom, p));
   return `${out.join('\n')}\n`;
 };
 
+/** Where custom rules ran, and which came from the audited tree (its own code judging itself). */
+function customRulesLine(custom: CustomRulesSummary, p: Palette): string {
+  const mark = custom.boundary === 'os' ? p.cyan('i') : p.red('!');
+  const tree = custom.files.filter((f) => f.inAuditedTree);
+  const from = tree.length ? ` Rule files from the audited tree (its own code): ${tree.map((f) => `${f.file} (${f.from === 'config' ? 'named by caplint.config.json' : 'named on the command line'})`).join(', ')}; use --no-config for untrusted changes.` : '';
+  return `${mark} ${custom.description.charAt(0).toUpperCase()}${custom.description.slice(1)}.${from}`;
+}
+
 export default text;
 
-function renderFinding(finding: Finding, report: AuditReport, p: Palette): string[] {
-  const place = finding.file === null
+function placeOf(finding: Finding): string {
+  return finding.file === null
     ? finding.subject
     : finding.line !== null ? `${finding.file}:${finding.line}:${finding.column ?? 1}` : finding.file;
-  const lines = [`${p.bold(place)}  ${p.severity(finding.severity, finding.severity)}  ${p.dim(finding.ruleId)}`];
-  lines.push(`  ${p.severity(finding.severity, '×')} ${finding.message}`);
+}
+
+function renderFinding(finding: Finding, report: AuditReport, p: Palette, width: number): string[] {
+  const lines = [`${p.bold(placeOf(finding))}  ${p.severity(finding.severity, finding.severity)}  ${p.dim(finding.ruleId)}`];
+  lines.push(...wrapText(finding.message, width, `  ${p.severity(finding.severity, '×')} `));
   const source = finding.file === null ? undefined : report.sources.get(finding.file);
   if (source !== undefined && finding.line !== null && finding.column !== null) {
     lines.push(...styledFrame(codeFrame(source, finding, 1), p.dim, (s) => p.severity(finding.severity, s)));
   }
-  lines.push(`  ${p.cyan('i')} ${finding.rationale}`);
-  lines.push(`  ${p.green('help:')} ${finding.remediation}`);
+  lines.push(...wrapText(finding.rationale, width, `  ${p.cyan('i')} `));
+  lines.push(...wrapText(finding.remediation, width, `  ${p.green('help:')} `));
   return lines;
 }
 
-function summaryLine(report: AuditReport, p: Palette): string {
+/** --show-suppressed: a silenced finding, short, with the reason it was silenced. */
+function renderSuppressed(finding: Finding, p: Palette, width: number): string[] {
+  const s = finding.suppression;
+  return [
+    `${p.bold(placeOf(finding))}  ${p.dim(`suppressed ${finding.severity}`)}  ${p.dim(finding.ruleId)}`,
+    ...wrapText(finding.message, width, `  ${p.dim('-')} `),
+    ...(s ? wrapText(s.justification, width, `  ${p.dim(`suppressed by ${s.key}:`)} `) : []),
+  ];
+}
+
+export function summaryLine(report: AuditReport, p: Palette, showHint = false): string {
   const { summary } = report;
   const counts = [...SEVERITIES].reverse()
     .filter((s: Severity) => summary.bySeverity[s] > 0)
@@ -51,16 +82,17 @@ function summaryLine(report: AuditReport, p: Palette): string {
   const scope = `${summary.subjects} subject${summary.subjects === 1 ? '' : 's'} in ${summary.inputs} input${summary.inputs === 1 ? '' : 's'}`;
   const base = summary.baseline ? `; ${summary.baseline.accepted} accepted in ${summary.baseline.file}${summary.baseline.stale ? `, ${summary.baseline.stale} stale` : ''}` : '';
   const errors = summary.errors ? `, ${p.red(`${summary.errors} error${summary.errors === 1 ? '' : 's'}`)}` : '';
+  const silenced = summary.suppressed ? `; ${summary.suppressed} suppressed${showHint ? ' (--show-suppressed lists them)' : ''}` : '';
   const verdict = summary.failOn === 'never'
     ? 'not failing on findings (--fail-on never)'
     : summary.failed ? p.red(`failed: findings at or above ${summary.failOn}`) : p.green(`passed: nothing at or above ${summary.failOn}`);
-  return `${summary.failed || summary.errors ? p.red('✖') : p.green('✔')} ${findings} across ${scope}${errors}${base}; ${verdict}.`;
+  return `${summary.failed || summary.errors ? p.red('✖') : p.green('✔')} ${findings} across ${scope}${errors}${silenced}${base}; ${verdict}.`;
 }
 
 /**
  * The shared code frame, styled for a terminal: the finding's lines marked,
  * carets under a one-line span. Tabs print as one space, as columns count
- * them, so the carets stay under the text; long lines are cut.
+ * them, so the carets stay under the text; long lines come clipped from codeFrame.
  */
 function styledFrame(frame: readonly FrameLine[], dim: (s: string) => string, mark: (s: string) => string): string[] {
   const width = String(frame.at(-1)?.number ?? 0).length;
@@ -68,10 +100,10 @@ function styledFrame(frame: readonly FrameLine[], dim: (s: string) => string, ma
   for (const line of frame) {
     const gutter = `${line.marked ? '>' : ' '} ${String(line.number).padStart(width)} |`;
     const text = line.text.replace(/\t/g, ' ');
-    out.push(`  ${line.marked ? mark(gutter) : dim(gutter)} ${text.length > 160 ? `${text.slice(0, 157)}...` : text}`);
+    out.push(`  ${line.marked ? mark(gutter) : dim(gutter)} ${text}`);
     if (line.underline) {
       const [from, to] = line.underline;
-      out.push(`  ${dim(`  ${' '.repeat(width)} |`)} ${' '.repeat(from)}${mark('^'.repeat(Math.min(to, 160) - from))}`);
+      out.push(`  ${dim(`  ${' '.repeat(width)} |`)} ${' '.repeat(from)}${mark('^'.repeat(Math.max(to - from, 1)))}`);
     }
   }
   return out;

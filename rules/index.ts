@@ -4,6 +4,7 @@ import capabilitiesNoAmbient from './capabilities/no-ambient.js';
 import capabilitiesNoDangerous from './capabilities/no-dangerous.js';
 import capabilitiesNoInheritable from './capabilities/no-inheritable.js';
 import capabilitiesWithinBounding from './capabilities/within-bounding.js';
+import caplintDuplicateKeys from './caplint/duplicate-keys.js';
 import caplintSuppression from './caplint/suppression.js';
 import cgroupsCpuLimit from './cgroups/cpu-limit.js';
 import cgroupsMemoryLimit from './cgroups/memory-limit.js';
@@ -55,6 +56,7 @@ export const BUILTIN_RULES: readonly RuleDefinition[] = [
   capabilitiesNoDangerous,
   capabilitiesNoInheritable,
   capabilitiesWithinBounding,
+  caplintDuplicateKeys,
   caplintSuppression,
   cgroupsCpuLimit,
   cgroupsMemoryLimit,

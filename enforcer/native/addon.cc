@@ -1,14 +1,16 @@
 // The whole native surface (declared for TypeScript in enforcer/native-binding.ts):
 //   launch(plan) → {started, pid, pidfd, step, errno, detail}
-//   waitExit(pidfd) → Promise<{code, signal}>
+//   waitExit(pidfd) → Promise<{code, signal, beforeExec}>
 //   signal(pidfd, sig) → boolean
 //   dumpSeccompFilters(pid) → Buffer[]
+//   confineSelf(plan) → {userNamespaceErrno, netNamespaceErrno, boundingCleared}
 #include <napi.h>
 
 #include <system_error>
 
 #include "plan.h"
 #include "seccomp-dump.h"
+#include "self-confine.h"
 #include "spawn.h"
 #include "wait.h"
 
@@ -18,7 +20,8 @@ namespace {
 Napi::Value LaunchJs(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 1 || !info[0].IsObject()) throw Napi::TypeError::New(env, "launch(plan): plan must be an object");
-  ChildPlan plan = ReadPlan(info[0].As<Napi::Object>());
+  ChildPlan plan;
+  ReadPlan(info[0].As<Napi::Object>(), plan);
   LaunchOutcome outcome;
   try {
     outcome = Launch(plan);
@@ -27,6 +30,7 @@ Napi::Value LaunchJs(const Napi::CallbackInfo& info) {
     error.Set("errno", Napi::Number::New(env, e.code().value()));
     throw error;
   }
+  if (outcome.started) AdoptPidfd(outcome.pidfd);
   Napi::Object result = Napi::Object::New(env);
   result.Set("started", Napi::Boolean::New(env, outcome.started));
   result.Set("pid", Napi::Number::New(env, outcome.pid));
@@ -44,6 +48,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("waitExit", Napi::Function::New(env, WaitExit, "waitExit"));
   exports.Set("signal", Napi::Function::New(env, SendSignal, "signal"));
   exports.Set("dumpSeccompFilters", Napi::Function::New(env, DumpSeccompFilters, "dumpSeccompFilters"));
+  exports.Set("confineSelf", Napi::Function::New(env, ConfineSelf, "confineSelf"));
   return exports;
 }
 

@@ -5,9 +5,11 @@
 // parent's thread's; the parent saves its own around the clone.
 //
 // Order (fixed; see docs in enforcer/launch-plan.ts):
-//   signals → descriptors → PR_CAPBSET_DROP → [KEEPCAPS, setgroups, setresgid,
-//   setresuid] → capset → ambient → chdir → NO_NEW_PRIVS → seccomp → execve
+//   signals → descriptors → stdio → PR_CAPBSET_DROP → [KEEPCAPS, setgroups,
+//   setresgid, setresuid] → capset → ambient → parent death → chdir →
+//   NO_NEW_PRIVS → seccomp → execve
 #include "child.h"
+#include "child-guard.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -113,12 +115,15 @@ int ChildMain(void* raw) {
   const ChildPlan& p = *out.plan;
   if (!ResetSignals()) Fail(out, kStepSignals, errno);
   if (!FixDescriptors()) Fail(out, kStepDescriptors, errno);
+  if (!FixStdio()) Fail(out, kStepStdio, errno);
   if (p.drop_bounding) DropBounding(p, out);
   if (p.change_ids) ChangeIds(p, out);
   if (p.set_capabilities) SetCapabilities(p, out);
   if (p.set_capabilities) SetAmbient(p, out);
+  if (!TieToParent(out.parent)) Fail(out, kStepParentDeath, errno);  // after the id change, which clears it
   if (p.has_cwd && syscall(SYS_chdir, p.cwd.c_str()) != 0) Fail(out, kStepChdir, errno);
   if (p.no_new_privs && syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) Fail(out, kStepNoNewPrivs, errno);
+  MarkPreExec();  // only for reporting a SIGSYS before execve; a failure here confines nothing less
   if (p.has_filter) {
     sock_fprog prog{static_cast<unsigned short>(p.filter.size()), const_cast<sock_filter*>(p.filter.data())};
     long rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, p.seccomp_flags, &prog);

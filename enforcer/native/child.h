@@ -1,5 +1,7 @@
 // The child between clone and execve.
 #pragma once
+#include <sys/types.h>
+
 #include "plan.h"
 
 namespace caplint {
@@ -10,6 +12,7 @@ struct ChildArgs {
   // The same record, written into the parent's memory (CLONE_VM) before the
   // pipe: it still arrives when a filter already attached denies write(2).
   volatile StepFailure* shared;
+  pid_t parent;  // getpid() of caplint, for the parent-death check
 };
 
 // Entry point of the cloned child (clone(2) fn). Never returns: it execs or

@@ -26,6 +26,7 @@ enum IsolationStep : int32_t {
   kStepLoopback = 109,       // child: lo up (SIOCSIFFLAGS)
   kStepHostname = 110,       // child: sethostname
   kStepInit = 111,           // init: could not start the command under it
+  kStepKilledBeforeExec = 112,  // init: the command died of SIGSYS before its execve completed
   kStepStarted = 120,        // not a failure: init started the command (detail = its pid in the namespace)
 };
 

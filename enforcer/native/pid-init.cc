@@ -73,6 +73,7 @@ void RunInit(const IsolatedArgs& a) {
   volatile StepFailure shared{0, 0, -1};
   ChildArgs command_args = a.child;
   command_args.shared = &shared;
+  command_args.parent = 1;  // the command's parent is this init: PID 1 in the namespace
   long pid = clone(ChildMain, a.command_stack, CLONE_VM | CLONE_VFORK | SIGCHLD, &command_args);
   if (pid < 0) ReportAndExit(fd, kStepInit, errno, -1);
   if (shared.step != 0) {  // the command's steps failed; it wrote its record already
@@ -80,6 +81,12 @@ void RunInit(const IsolatedArgs& a) {
     syscall(SYS_wait4, pid, &status, 0, nullptr);
     syscall(SYS_exit_group, 125);
   }
+  // vfork returns at the exec or at the death: a command already dead of SIGSYS was killed by its
+  // filter before the program could start (issue 11's check in wait.cc, for a child under an init).
+  siginfo_t early{};
+  if (syscall(SYS_waitid, P_PID, pid, &early, WEXITED | WNOHANG | WNOWAIT, nullptr) == 0 && early.si_pid == pid &&
+      (early.si_code == CLD_KILLED || early.si_code == CLD_DUMPED) && early.si_status == SIGSYS)
+    ReportAndExit(fd, kStepKilledBeforeExec, ENOSYS, -1);
   WriteRecord(fd, StepFailure{kStepStarted, 0, static_cast<int32_t>(pid)});
   CloseAllBut(a.hold_fd);
   DropPrivileges(a.child.plan->last_cap);

@@ -66,8 +66,7 @@ std::vector<char*> Pointers(std::vector<std::string>& strings) {
 
 }  // namespace
 
-ChildPlan ReadPlan(const Napi::Object& o) {
-  ChildPlan p;
+void ReadPlan(const Napi::Object& o, ChildPlan& p) {
   p.file = String(o, "file");
   p.argv_storage = Strings(o, "argv");
   if (p.argv_storage.empty()) Fail(o.Env(), "argv", "a non-empty array");
@@ -103,7 +102,6 @@ ChildPlan ReadPlan(const Napi::Object& o) {
   p.isolation = ReadIsolationPlan(o);
   p.argv = Pointers(p.argv_storage);
   p.envp = Pointers(p.env_storage);
-  return p;
 }
 
 }  // namespace caplint

@@ -18,18 +18,20 @@ namespace caplint {
 enum Step : int32_t {
   kStepSignals = 1,
   kStepDescriptors = 2,
-  kStepBoundingDrop = 3,
-  kStepKeepCaps = 4,
-  kStepSetGroups = 5,
-  kStepSetGid = 6,
-  kStepSetUid = 7,
-  kStepCapset = 8,
-  kStepAmbientClear = 9,
-  kStepAmbientRaise = 10,
-  kStepChdir = 11,
-  kStepNoNewPrivs = 12,
-  kStepSeccomp = 13,
-  kStepExec = 14,
+  kStepStdio = 3,
+  kStepBoundingDrop = 4,
+  kStepKeepCaps = 5,
+  kStepSetGroups = 6,
+  kStepSetGid = 7,
+  kStepSetUid = 8,
+  kStepCapset = 9,
+  kStepAmbientClear = 10,
+  kStepAmbientRaise = 11,
+  kStepParentDeath = 12,
+  kStepChdir = 13,
+  kStepNoNewPrivs = 14,
+  kStepSeccomp = 15,
+  kStepExec = 16,
 };
 
 // What a failed step writes to the CLOEXEC pipe; EOF instead means exec succeeded.
@@ -39,7 +41,15 @@ struct StepFailure {
   int32_t detail;  // the capability bit for per-capability steps, else -1
 };
 
+// argv/envp point into argv_storage/env_storage: a copy would point into the
+// original, so a plan is neither copied nor moved; ReadPlan fills one in place.
 struct ChildPlan {
+  ChildPlan() = default;
+  ChildPlan(const ChildPlan&) = delete;
+  ChildPlan& operator=(const ChildPlan&) = delete;
+  ChildPlan(ChildPlan&&) = delete;
+  ChildPlan& operator=(ChildPlan&&) = delete;
+
   // Storage (owned).
   std::string file;
   std::vector<std::string> argv_storage;
@@ -63,7 +73,7 @@ struct ChildPlan {
   IsolationPlan isolation;  // namespaces and cgroups (isolation-plan.h)
 };
 
-// Throws Napi::TypeError/RangeError naming the field that is wrong.
-ChildPlan ReadPlan(const Napi::Object& plan);
+// Fills `out` (a fresh plan). Throws Napi::TypeError/RangeError naming the field that is wrong.
+void ReadPlan(const Napi::Object& plan, ChildPlan& out);
 
 }  // namespace caplint

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "isolated-child.h"
+#include "not-dumpable.h"
 #include "spawn-parts.h"
 #include "unique-fd.h"
 
@@ -80,7 +81,8 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
   }
   ChildStack stack, command_stack;
   volatile StepFailure unused{0, 0, -1};
-  IsolatedArgs args{ChildArgs{&plan, status.write.Get(), &unused}, &iso, go.read.Get(), procs_fds.data(),
+  // Without a pid namespace the command is this child, and caplint its parent (the parent-death check).
+  IsolatedArgs args{ChildArgs{&plan, status.write.Get(), &unused, getpid()}, &iso, go.read.Get(), procs_fds.data(),
                     static_cast<int>(procs_fds.size()), hold.read.Get(), command_stack.Top()};
   int pidfd = -1, pid, clone_errno;
   {
@@ -94,6 +96,10 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
     out.failure = StepFailure{kStepNamespaces, clone_errno, -1};
     return out;
   }
+  // Only now: a child forked from an undumpable caplint would be undumpable too, and its
+  // /proc/PID/uid_map not writable by an unprivileged caplint. The command cannot run before
+  // the go byte below. Released by the wait once the child is reaped, or below when it never ran.
+  HoldNotDumpable();
   UniqueFd owned_pidfd(pidfd);
   status.write.Reset(), go.read.Reset(), hold.read.Reset();
   procs.clear();
@@ -104,6 +110,7 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
       out.failure = StepFailure{kStepIdMap, errno, which};
       syscall(SYS_pidfd_send_signal, owned_pidfd.Get(), SIGKILL, nullptr, 0);
       Reap(owned_pidfd.Get());
+      ReleaseNotDumpable();
       return out;
     }
   }
@@ -123,6 +130,7 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
     return out;
   }
   Reap(owned_pidfd.Get());
+  ReleaseNotDumpable();
   return out;
 }
 

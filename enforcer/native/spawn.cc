@@ -19,6 +19,7 @@
 #include <system_error>
 
 #include "child.h"
+#include "not-dumpable.h"
 #include "spawn-isolated.h"
 #include "spawn-parts.h"
 #include "unique-fd.h"
@@ -32,9 +33,10 @@ LaunchOutcome Launch(const ChildPlan& plan) {
   UniqueFd read_end(fds[0]), write_end(fds[1]);
   ChildStack stack;
   volatile StepFailure shared{0, 0, -1};
-  ChildArgs args{&plan, write_end.Get(), &shared};
+  ChildArgs args{&plan, write_end.Get(), &shared, getpid()};
   int pidfd = -1;
   int pid, clone_errno;
+  HoldNotDumpable();  // released by the wait once the child is reaped, or below when it never ran
   {
     BlockedSignals blocked;
     int saved = errno;
@@ -42,7 +44,10 @@ LaunchOutcome Launch(const ChildPlan& plan) {
     clone_errno = errno;
     errno = saved;
   }
-  if (pid < 0) throw std::system_error(clone_errno, std::generic_category(), "clone");
+  if (pid < 0) {
+    ReleaseNotDumpable();
+    throw std::system_error(clone_errno, std::generic_category(), "clone");
+  }
   UniqueFd owned_pidfd(pidfd);
   write_end.Reset();
   LaunchOutcome out;
@@ -57,6 +62,7 @@ LaunchOutcome Launch(const ChildPlan& plan) {
   siginfo_t info{};
   while (waitid(P_PIDFD, static_cast<id_t>(owned_pidfd.Get()), &info, WEXITED) != 0 && errno == EINTR) {
   }
+  ReleaseNotDumpable();
   return out;
 }
 

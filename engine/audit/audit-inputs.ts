@@ -6,7 +6,7 @@
 import type { Finding, InputError } from '../model/finding.js';
 import type { LocatedSubject } from '../model/located.js';
 import type { InputFormatName, InputText, LoadOptions } from '../inputs/format.js';
-import { runRules, compareFindings, preparersOf } from '../runner/run-rules.js';
+import { runRules, compareFindings, prepareRules } from '../runner/run-rules.js';
 
 /** Subjects checked together: rules that prepare work for a group (custom rules) pay per group, not per subject. */
 const GROUP = 64;
@@ -16,6 +16,7 @@ import { FormatCache } from './load-inputs.js';
 export interface Audited {
   readonly subjects: LocatedSubject[];
   readonly findings: Finding[];
+  readonly suppressed: Finding[];
   readonly errors: InputError[];
 }
 
@@ -25,17 +26,18 @@ export async function auditInputs(
 ): Promise<Audited> {
   const rulesFor = typeof rules === 'function' ? rules : () => rules;
   const formats = new FormatCache();
-  const out: Audited = { subjects: [], findings: [], errors: [] };
+  const out: Audited = { subjects: [], findings: [], suppressed: [], errors: [] };
   let pending: { file: string; subjects: readonly LocatedSubject[] }[] = [];
   let count = 0;
-  const flush = () => {
-    const preparers = new Set(pending.flatMap((p) => preparersOf(rulesFor(p.file))));
-    const subjects = pending.flatMap((p) => p.subjects.map((s) => s.subject));
-    for (const prepare of preparers) prepare(subjects);
+  const flush = async () => {
+    // Overrides may switch rules off per file; every rule active for any file of the group is prepared.
+    const active = new Map(pending.flatMap((p) => rulesFor(p.file)).map((a) => [a.rule.id, a] as const));
+    await prepareRules(pending.flatMap((p) => p.subjects.map((s) => s.subject)), [...active.values()]);
     for (const p of pending) {
       const run = runRules(p.subjects, rulesFor(p.file));
       out.subjects.push(...p.subjects);
       out.findings.push(...run.findings);
+      out.suppressed.push(...run.suppressed);
       out.errors.push(...run.errors);
       for (const { document } of p.subjects) document?.release?.();
     }
@@ -49,9 +51,10 @@ export async function auditInputs(
     if (loaded.subjects.length === 0) continue;
     pending.push({ file: input.file, subjects: loaded.subjects });
     count += loaded.subjects.length;
-    if (count >= GROUP) flush();
+    if (count >= GROUP) await flush();
   }
-  flush();
+  await flush();
   out.findings.sort(compareFindings);
+  out.suppressed.sort(compareFindings);
   return out;
 }

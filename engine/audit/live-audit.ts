@@ -9,7 +9,7 @@ import { loadInputs } from './load-inputs.js';
 import { loadProcesses } from './load-processes.js';
 import { collectInputs } from '../inputs/collect.js';
 import type { LiveOptions } from './load-processes.js';
-import { compareFindings, runRules } from '../runner/run-rules.js';
+import { compareFindings, prepareRules, runRules } from '../runner/run-rules.js';
 import type { ActiveRule } from '../runner/run-rules.js';
 import type { Audited } from './audit-inputs.js';
 
@@ -18,7 +18,7 @@ export interface LiveAudit {
   readonly errors: InputError[];
   readonly inputs: number;
   /** The rules on the processes, with the --against findings merged in. */
-  audit(rules: readonly ActiveRule[]): Audited;
+  audit(rules: readonly ActiveRule[]): Promise<Audited>;
   /** Findings of the comparison with --against. */
   readonly findings: readonly Finding[];
   readonly sources: ReadonlyMap<string, string>;
@@ -56,9 +56,10 @@ export async function liveAudit(options: LiveAuditOptions): Promise<LiveAudit> {
       errors.push(...run.errors);
     }
   }
-  const audit = (rules: readonly ActiveRule[]): Audited => {
+  const audit = async (rules: readonly ActiveRule[]): Promise<Audited> => {
+    await prepareRules(processes.subjects.map((s) => s.subject), rules);
     const run = runRules(processes.subjects, rules);
-    return { subjects: processes.subjects, findings: [...run.findings, ...findings].sort(compareFindings), errors: [...errors, ...run.errors] };
+    return { subjects: processes.subjects, findings: [...run.findings, ...findings].sort(compareFindings), suppressed: run.suppressed, errors: [...errors, ...run.errors] };
   };
   return { subjects: processes.subjects, errors, findings, sources, inputs: processes.subjects.length, live: processes.live, audit };
 }

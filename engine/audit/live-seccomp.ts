@@ -13,8 +13,11 @@ import { processArch } from '../inputs/proc/process-arch.js';
 import { readFileSync } from 'node:fs';
 
 export interface FilterDumper {
-  dumpSeccompFilters(pid: number): Buffer[];
+  dumpSeccompFilters(pid: number, timeoutMs?: number): { readonly timedOut: boolean; readonly filters: Buffer[] };
 }
+
+/** How long one target may take to stop for its filter dump before it is detached and reported Unknown. */
+export const FILTER_DUMP_TIMEOUT_MS = 250;
 
 const CAP_SYS_ADMIN = 21n;
 
@@ -61,7 +64,9 @@ function evaluate(dumper: FilterDumper, procRoot: string, pid: number): Evaluate
   if ('reason' in found) return fail(`the filter cannot be evaluated: ${found.reason}`);
   let buffers: Buffer[];
   try {
-    buffers = dumper.dumpSeccompFilters(pid);
+    const dump = dumper.dumpSeccompFilters(pid, FILTER_DUMP_TIMEOUT_MS);
+    if (dump.timedOut) return fail(`it did not stop for the filter dump within ${FILTER_DUMP_TIMEOUT_MS} ms (it was detached and left running)`);
+    buffers = dump.filters;
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     if (/ESRCH|No such process/.test(text)) return fail('the process exited before its filters were read');

@@ -6,6 +6,7 @@
 import { FORMAT_LOADERS } from '../inputs/format.js';
 import type { InputFormat, InputFormatName, InputResult, InputText, LoadOptions } from '../inputs/format.js';
 import { detectFormat, unrecognised } from '../inputs/detect.js';
+import { withRepeatedKeys } from '../inputs/repeated-keys.js';
 
 export class FormatCache {
   private readonly formats = new Map<InputFormatName, InputFormat>();
@@ -21,7 +22,8 @@ export class FormatCache {
       format = await FORMAT_LOADERS[name]();
       this.formats.set(name, format);
     }
-    return format.load(input, options);
+    const result = format.load(input, options);
+    return { ...result, subjects: withRepeatedKeys(result.subjects) };
   }
 }
 

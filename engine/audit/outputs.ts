@@ -1,6 +1,7 @@
 /**
  * `--format` / `--output` pairs: each --output takes the --format before it;
- * formats without one go to stdout (only one may).
+ * formats without one go to stdout (only one may). An --output with no
+ * --format of its own takes the format its file name says, or is refused.
  */
 import { UsageError } from '../errors.js';
 
@@ -21,12 +22,29 @@ export function pairOutputs(tokens: readonly Token[], formats: readonly string[]
       specs.push({ format });
     } else if (token.name === 'output') {
       const last = specs.at(-1);
-      if (last && last.output === undefined) last.output = token.value ?? '';
-      else specs.push({ format: fallback, output: token.value ?? '' });
+      const output = token.value ?? '';
+      if (last && last.output === undefined) last.output = output;
+      else specs.push({ format: output === '-' ? fallback : formatOfFile(output, formats), output });
     }
   }
   if (specs.length === 0) specs.push({ format: fallback });
   if (specs.filter((s) => s.output === undefined || s.output === '-').length > 1)
     throw new UsageError('only one --format can go to standard output; give the others an --output FILE');
   return specs;
+}
+
+const BY_EXTENSION: readonly (readonly [RegExp, string])[] = [
+  [/\.sarif(\.json)?$/i, 'sarif'],
+  [/\.(junit\.)?xml$/i, 'junit'],
+  [/\.json$/i, 'json'],
+  [/\.(md|markdown)$/i, 'markdown'],
+  [/\.html?$/i, 'html'],
+  [/\.txt$/i, 'text'],
+];
+
+/** The report format a file name asks for (`report.sarif` → sarif), or a usage error. */
+export function formatOfFile(file: string, formats: readonly string[]): string {
+  const found = BY_EXTENSION.find(([pattern, format]) => pattern.test(file) && formats.includes(format))?.[1];
+  if (found) return found;
+  throw new UsageError(`--output ${file}: the file name does not say a report format (.sarif, .json, .xml, .md, .html, .txt); put --format FORMAT before --output`);
 }

@@ -3,7 +3,8 @@
  * when unrelated lines move (file, subject, rule, JSON pointer and message),
  * each with the time it was accepted.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { readUserText } from '../inputs/bounded-read.js';
 import { relative, resolve, sep } from 'node:path';
 import type { Finding, Severity } from '../model/finding.js';
 import { CaplintError, describeFsError } from '../errors.js';
@@ -37,7 +38,7 @@ export function portablePath(file: string | null, cwd: string): string | null {
 export function readBaseline(path: string, cwd: string): BaselineFile | undefined {
   let text: string;
   try {
-    text = readFileSync(resolve(cwd, path), 'utf8');
+    text = readUserText(resolve(cwd, path));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new CaplintError(`cannot read the baseline: ${describeFsError(error)}`, { file: path });

@@ -1,4 +1,7 @@
 /** What a command may touch of the outside world; tests pass their own. */
+import { readStdinBounded } from '../inputs/bounded-read.js';
+import type { ReadLimits } from '../inputs/bounded-read.js';
+
 export interface Io {
   readonly argv0: string;
   readonly cwd: string;
@@ -8,10 +11,13 @@ export interface Io {
   readonly stdoutColumns?: number;
   write(text: string): void;
   error(text: string): void;
-  readStdin(): Promise<string>;
+  /** Standard input as text, within the limits (bounded-read.ts); refused when it is a device. */
+  readStdin(limits?: ReadLimits): Promise<string>;
 }
 
 export function processIo(): Io {
+  const write = quietOnClose(process.stdout, 'standard output');
+  const error = quietOnClose(process.stderr, 'standard error');
   return {
     argv0: 'caplint',
     cwd: process.cwd(),
@@ -19,13 +25,9 @@ export function processIo(): Io {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     ...(process.stdout.columns ? { stdoutColumns: process.stdout.columns } : {}),
-    write: (text) => void process.stdout.write(text),
-    error: (text) => void process.stderr.write(text),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
-    },
+    write,
+    error,
+    readStdin: async (limits) => (await readStdinBounded(limits)).toString('utf8'),
   };
 }
 
@@ -34,4 +36,22 @@ export function wantsColor(io: Io, stream: 'stdout' | 'stderr' = 'stdout'): bool
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return stream === 'stdout' ? io.stdoutIsTTY : io.stderrIsTTY;
+}
+
+/**
+ * Writes that stop when the reader goes away: `caplint rules | head -1`
+ * closes the pipe, and EPIPE ends the output quietly (the exit code is still
+ * the one the command earned). Any other write error is said once on stderr.
+ */
+function quietOnClose(stream: NodeJS.WriteStream, name: string): (text: string) => void {
+  let open = true;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (!open) return;
+    open = false;
+    if (error.code !== 'EPIPE' && stream !== process.stderr) process.stderr.write(`caplint: cannot write to ${name}: ${error.message}\n`);
+    if (error.code !== 'EPIPE') process.exitCode = 2;
+  });
+  return (text) => {
+    if (open) stream.write(text);
+  };
 }

@@ -17,12 +17,15 @@ Commands:
   init                  write a commented caplint.config.json to start from
   run [options] -- CMD  launch CMD confined by a profile (capabilities, no_new_privs, seccomp)
   seccomp SUB PROFILE   compile, explain, check or diff seccomp profiles (BPF)
+  serve --admission|--agent  run as a Kubernetes admission webhook or a node agent
 
-Run "caplint <command> --help" for a command's options.
+Run "caplint <command> --help" or "caplint help <command>" for a command's options.
 `;
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const [name, ...rest] = argv;
+  const [first, ...after] = argv;
+  // `caplint help audit` is `caplint audit --help`.
+  const [name, ...rest] = first === 'help' && after.length > 0 ? [after[0]!, '--help'] : [first, ...after];
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.write(USAGE);
     return name === undefined ? EXIT_USAGE : 0;

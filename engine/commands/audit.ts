@@ -6,7 +6,7 @@ import type { Io } from '../cli/io.js';
 import { wantsColor } from '../cli/io.js';
 import { oneOf, parse } from '../cli/args.js';
 import { UsageError, describeFsError } from '../errors.js';
-import { SEVERITIES } from '../model/finding.js';
+import { SEVERITIES, atOrAbove } from '../model/finding.js';
 import type { AuditReport, FailOn, Finding } from '../model/finding.js';
 import { collectInputs, DEFAULT_MAX_BYTES } from '../inputs/collect.js';
 import { INPUT_FORMATS } from '../inputs/format.js';
@@ -14,13 +14,13 @@ import { auditInputs } from '../audit/audit-inputs.js';
 import { buildReport, exitCodeOf } from '../audit/build-report.js';
 import { pairOutputs } from '../audit/outputs.js';
 import type { OutputSpec } from '../audit/outputs.js';
-import { activeRules } from '../audit/active-rules.js';
-import { auditSettings } from '../audit/settings.js';
-import { findConfig, loadConfig } from '../config/load-config.js';
+import { prepareAudit } from '../audit/prepare.js';
 import { FORMAT_NAMES, REPORT_FORMATS } from '../../reports/index.js';
-import { packageJson } from '../paths.js';
+import { packageJson, packageRoot } from '../paths.js';
+import { pathToFileURL } from 'node:url';
 import { LIVE_OPTIONS, liveScanOptions } from '../audit/live-options.js';
 import type { CollectOptions } from '../inputs/collect.js';
+import { customRulesSummary } from '../custom-rules/summary.js';
 
 /** --pid: running processes instead of files (the /proc reader loads only then). */
 async function auditLive(values: Parameters<typeof liveScanOptions>[0] & { against?: string }, paths: readonly string[], collect: CollectOptions) {
@@ -38,6 +38,10 @@ Options:
   --format FORMAT        ${FORMAT_NAMES.join('|')} (repeatable; default text)
   --output FILE          write the preceding --format to FILE
   --fail-on SEVERITY     ${[...SEVERITIES, 'never'].join('|')} (default high)
+  --quiet                report only findings at or above --fail-on (the summary still counts all)
+  --show-suppressed      list the findings that caplint.dev/ignore entries silenced, with their reasons
+  --docs-base-url URL    where docs/rules/<id>.md pages are published, for links in SARIF and HTML
+                         (default: HTML links to the installed package's docs)
   --policy NAME|FILE     rules to apply: default, restricted, pss-baseline, pss-restricted, or a profile file
   --seccomp-root DIR     where Kubernetes Localhost seccomp profiles live (read and analysed)
   --input-format FORMAT  ${INPUT_FORMATS.join('|')} (default: detect from content)
@@ -57,6 +61,9 @@ const OPTIONS = {
   format: { type: 'string', multiple: true },
   output: { type: 'string', short: 'o', multiple: true },
   'fail-on': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  'show-suppressed': { type: 'boolean' },
+  'docs-base-url': { type: 'string' },
   'input-format': { type: 'string' },
   policy: { type: 'string' },
   'seccomp-root': { type: 'string' },
@@ -88,46 +95,54 @@ const audit: Command = {
     const live = values.pid === undefined ? undefined : await auditLive(values, positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
     if (positionals.length === 0 && !live) throw new UsageError('caplint audit: name at least one PATH (a file, a directory, or - for stdin)');
 
-    const configFile = values['no-config'] ? undefined : values.config ?? findConfig(io.cwd);
-    const config = configFile === undefined ? undefined : loadConfig(configFile, io.cwd);
-    const policyName = values.policy ?? config?.config.policy;
-    const ruleSet = await activeRules([...(config?.config.ruleFiles ?? []), ...(values['rule-file'] ?? [])], io.cwd, policyName);
-    const settings = auditSettings({
-      ...(config ? { config } : {}), all: ruleSet.all, active: ruleSet.rules, cwd: io.cwd,
+    const { ruleSet, settings, policy, config } = await prepareAudit({
+      cwd: io.cwd, noConfig: values['no-config'] === true, ruleFiles: values['rule-file'] ?? [],
+      ...(values.config !== undefined ? { config: values.config } : {}), ...(values.policy !== undefined ? { policy: values.policy } : {}),
       ...(failOn ? { failOn } : {}), ...(values.baseline ? { baseline: values.baseline } : {}), ...(flagOutputs ? { outputs: flagOutputs } : {}),
     });
-    if (values['update-baseline'] && settings.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
+    try {
+      if (values['update-baseline'] && settings.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
 
-    const collected = live ? { inputs: [], errors: [] } : await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
-    const progress = await progressFor(io, collected.inputs.length);
-    const loadOptions = { cwd: io.cwd, ...(values['seccomp-root'] === undefined ? {} : { seccompRoot: resolve(io.cwd, values['seccomp-root']) }) };
-    const audited = live ? live.audit(settings.rulesFor('')) : await auditInputs(collected.inputs, settings.rulesFor, inputFormat, progress && (() => progress.tick()), loadOptions);
-    progress?.done();
-    const compared = settings.baseline === undefined ? undefined : await applyBaseline(settings.baseline, values['update-baseline'] === true, audited.findings, io);
-    const built = buildReport({
-      inputs: live ? live.inputs : collected.inputs.length + collected.errors.length,
-      subjects: audited.subjects,
-      findings: compared?.findings ?? audited.findings,
-      ...(compared ? { baseline: { file: shown(settings.baseline!, io.cwd), accepted: compared.accepted, stale: compared.stale } } : {}),
-      errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
-      rules: settings.rulesFor(''),
-      failOn: settings.failOn,
-      policy: config ? `${ruleSet.policy} with ${config.file}` : ruleSet.policy,
-      version: (packageJson() as { version: string }).version,
-    });
-    const report = live ? { ...built, sources: new Map([...built.sources, ...live.sources]), summary: { ...built.summary, live: live.live } } : built;
-    await writeReports(report, settings.outputs, io);
-    return exitCodeOf(report);
+      const collected = live ? { inputs: [], errors: [] } : await collectInputs(positionals, { cwd: io.cwd, maxBytes, readStdin: io.readStdin });
+      const progress = await progressFor(io, collected.inputs.length);
+      const loadOptions = { cwd: io.cwd, ...(values['seccomp-root'] === undefined ? {} : { seccompRoot: resolve(io.cwd, values['seccomp-root']) }) };
+      const audited = live ? await live.audit(settings.rulesFor('')) : await auditInputs(collected.inputs, settings.rulesFor, inputFormat, progress && (() => progress.tick()), loadOptions);
+      progress?.done();
+      const compared = settings.baseline === undefined ? undefined : await applyBaseline(settings.baseline, values['update-baseline'] === true, audited.findings, io);
+      const built = buildReport({
+        inputs: live ? live.inputs : collected.inputs.length + collected.errors.length,
+        subjects: audited.subjects,
+        findings: compared?.findings ?? audited.findings,
+        suppressed: audited.suppressed,
+        ...(compared ? { baseline: { file: shown(settings.baseline!, io.cwd), accepted: compared.accepted, stale: compared.stale } } : {}),
+        errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
+        rules: settings.rulesFor(''),
+        failOn: settings.failOn,
+        policy,
+        version: (packageJson() as { version: string }).version,
+        docs: { packageUri: pathToFileURL(`${packageRoot()}/`).href, ...(values['docs-base-url'] ? { baseUri: docsBase(values['docs-base-url']) } : {}) },
+      });
+      const ruleFiles = [...(config?.config.ruleFiles ?? []), ...(values['rule-file'] ?? [])];
+      const custom = ruleSet.boundary ? customRulesSummary(ruleSet.boundary, ruleFiles, { fromConfig: config?.config.ruleFiles?.length ?? 0, configFound: values.config === undefined }, positionals, io.cwd) : undefined;
+      const summary = { ...built.summary, ...(live ? { live: live.live } : {}), ...(custom ? { customRules: custom } : {}) };
+      const report = { ...built, summary, ...(live ? { sources: new Map([...built.sources, ...live.sources]) } : {}) };
+      const visible = values.quiet ? { ...report, findings: report.findings.filter((f) => atOrAbove(f.severity, report.summary.failOn)) } : report;
+      await writeReports(visible, settings.outputs, io, values['show-suppressed'] === true);
+      return exitCodeOf(report);
+    } finally {
+      ruleSet.close();
+    }
   },
 };
 
 export default audit;
 
-async function writeReports(report: AuditReport, outputs: readonly OutputSpec[], io: Io): Promise<void> {
+async function writeReports(report: AuditReport, outputs: readonly OutputSpec[], io: Io, showSuppressed: boolean): Promise<void> {
   for (const spec of outputs) {
     const format = await REPORT_FORMATS[spec.format]!();
     const toFile = spec.output !== undefined && spec.output !== '-';
-    const text = format(report, { color: !toFile && wantsColor(io), cwd: io.cwd });
+    const columns = !toFile && io.stdoutIsTTY ? io.stdoutColumns : undefined;
+    const text = format(report, { color: !toFile && wantsColor(io), cwd: io.cwd, showSuppressed, ...(columns ? { columns } : {}) });
     if (!toFile) io.write(text);
     else {
       try {
@@ -137,6 +152,15 @@ async function writeReports(report: AuditReport, outputs: readonly OutputSpec[],
       }
     }
   }
+}
+
+/** --docs-base-url must be an absolute http(s) URL. */
+function docsBase(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
+  } catch { /* reported below */ }
+  throw new UsageError(`--docs-base-url must be an absolute http(s) URL; got "${value}"`);
 }
 
 /** A path as the user would write it from here. */

@@ -28,6 +28,9 @@ import { formatIsolation } from '../run/format-isolation.js';
 import type { CgroupLimits } from '../run/isolation-intent.js';
 import type { CgroupPlace } from '../run/cgroup/cgroup-places.js';
 import { loadInlineSeccomp, loadSeccomp } from '../run/seccomp-source.js';
+import { nativeArch } from '../run/seccomp-compile.js';
+import { refuseUnlessExecAllowed } from '../run/exec-allowed.js';
+import { defaultCacheDir } from '../run/bpf-cache/store.js';
 
 export const RUN_USAGE = `Usage: caplint run [options] -- COMMAND [ARG...]
 
@@ -48,6 +51,7 @@ Options:
   --cpus N              cgroup CPU limit, in CPUs (0.2 = 20% of one)
   --memory SIZE         cgroup memory limit (256Mi, 1G, bytes); swap included
   --pids N              cgroup limit on the number of processes
+  --no-cache            compile the seccomp profile now: no program compiled at package build or by an earlier launch
   --dry-run             print the plan and run nothing
   --allow-partial       run with what caplint can enforce here, stating what it leaves out
 
@@ -71,6 +75,7 @@ const OPTIONS = {
   'cap-drop': { type: 'string', multiple: true },
   seccomp: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   'allow-partial': { type: 'boolean' },
   unshare: { type: 'string', multiple: true },
   'map-root-user': { type: 'boolean' },
@@ -120,11 +125,13 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
         const own = (deps.ownStatus ?? (() => readStatus('self')))();
         const lastCap = readLastCap();
         const isolation = decideIsolation(intent.isolation, own, lastCap, allowPartial || values['dry-run'] === true, deps.cgroupPlaces);
-        const context = { capabilities: intent.capabilities.bounding, forbidden: intent.forbiddenSyscalls };
+        const cache = values['no-cache'] ? undefined : { dir: defaultCacheDir(io.env) };
+        const context = { capabilities: intent.capabilities.bounding, forbidden: intent.forbiddenSyscalls, ...(cache ? { cache } : {}) };
         const seccomp =
           'inline' in intent.seccomp
             ? loadInlineSeccomp(intent.seccomp.inline, intent.seccomp.document, intent.seccompFlags, context)
             : loadSeccomp(intent.seccomp.ref, intent.seccompFlags, context);
+        if (seccomp) refuseUnlessExecAllowed(seccomp.program, nativeArch(), 'the seccomp filter');
         const file = resolveCommand(command[0]!, io.env.PATH, io.cwd);
         const childOwn = isolation.childOwn;
         const user = childUser(intent.user, childOwn, intent.isolation.mapTo, isolation.plan);

@@ -25,6 +25,7 @@ export interface CaplintConfig {
    */
   reports?: ReportSetting[];
   rules?: RuleSettings;
+  admission?: AdmissionSettings;
   /**
    * Settings for inputs whose path (relative to this file) matches a glob; later entries win.
    */
@@ -39,6 +40,19 @@ export interface ReportSetting {
  */
 export interface RuleSettings {
   [k: string]: 'off' | 'on' | 'info' | 'low' | 'medium' | 'high' | 'critical';
+}
+/**
+ * What `caplint serve --admission` adds to the audit settings. Both are security decisions: see the README's "On a cluster" section.
+ */
+export interface AdmissionSettings {
+  /**
+   * Namespaces whose objects are allowed without being judged (an exempt namespace is a hole in the gate: keep the list short and who may create objects there small).
+   */
+  exemptNamespaces?: string[];
+  /**
+   * Apply caplint.dev/ignore annotations written in the object itself (default false: whoever may create a Pod could otherwise switch the gate off for it).
+   */
+  honourSuppressions?: boolean;
 }
 export interface Override {
   /**

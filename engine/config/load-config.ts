@@ -3,7 +3,8 @@
  * named with --config), parsed with comments allowed, validated against its
  * schema; paths in it are resolved against the file's folder.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readUserText } from '../inputs/bounded-read.js';
 import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { CaplintError, describeFsError } from '../errors.js';
@@ -36,7 +37,7 @@ export function loadConfig(file: string, cwd: string): LoadedConfig {
   const path = resolve(cwd, file);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readUserText(path);
   } catch (error) {
     throw new CaplintError(`cannot read the config file: ${describeFsError(error)}`, { file });
   }

@@ -76,10 +76,26 @@ function checkIdentifier(node: TSESTree.Identifier, parent: Node | undefined, re
   // A property name after a dot, an object key, or a type position is not a reference.
   if (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) return;
   if (parent?.type === 'Property' && parent.key === node && !parent.computed && !parent.shorthand) return;
-  if (parent?.type?.startsWith('TS') && parent.type !== 'TSAsExpression' && parent.type !== 'TSNonNullExpression' && parent.type !== 'TSSatisfiesExpression') return;
+  if (parent?.type?.startsWith('TS') && !isValuePosition(node, parent)) return;
   if (parent?.type === 'ImportSpecifier' || parent?.type === 'ImportDefaultSpecifier' || parent?.type === 'ImportNamespaceSpecifier') return;
   const why = FORBIDDEN_NAMES.get(node.name) ?? FORBIDDEN_PROPERTIES.get(node.name);
   if (why) reject(node, `"${node.name}" is not allowed: ${why}`);
+}
+
+/** TypeScript nodes that hold a value (casts, assertions, enum initialisers, `export =`): a name there is a reference. */
+const VALUE_HOLDERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSInstantiationExpression', 'TSExportAssignment']);
+
+function isValuePosition(node: TSESTree.Identifier, parent: Node): boolean {
+  if (VALUE_HOLDERS.has(parent.type)) return true;
+  if (parent.type === 'TSEnumMember') return parent.initializer === node;
+  return false;
+}
+
+/** `x["globalThis"]`, `x[`process`]`: a computed key that spells a forbidden name. */
+function spelledKey(key: Node): string | undefined {
+  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
+  if (key.type === 'TemplateLiteral' && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
 }
 
 function checkMember(node: TSESTree.MemberExpression, reject: (n: Node, m: string) => void): void {
@@ -90,6 +106,9 @@ function checkMember(node: TSESTree.MemberExpression, reject: (n: Node, m: strin
   }
   if (node.computed) {
     const key = node.property;
+    const spelled = spelledKey(key);
+    const named = spelled === undefined ? undefined : FORBIDDEN_NAMES.get(spelled);
+    if (named) reject(key, `the computed name "${spelled}" is not allowed: ${named}`);
     const literal = key.type === 'Literal' && (typeof key.value === 'number' || typeof key.value === 'string');
     const indexLike = key.type === 'Identifier' || key.type === 'BinaryExpression' || key.type === 'UpdateExpression' || key.type === 'MemberExpression' || key.type === 'TemplateLiteral' || literal;
     if (!indexLike) reject(key, 'this computed property access is not allowed; index with a name, a number or a string literal');

@@ -1,166 +1,99 @@
 /**
- * Custom rules from TypeScript files: checked statically, transpiled, and
- * run in a sandbox per file. Loaded only when rule files are given, so the
- * audit path without them never imports TypeScript.
+ * Custom rules from TypeScript files: checked statically and transpiled here,
+ * then run in the rule host, a separate confined process (rule-host.ts).
+ * Loaded only when rule files are given, so the audit path without them
+ * never imports TypeScript or starts a process.
  */
-import { readFileSync } from 'node:fs';
+import { readUserText } from '../inputs/bounded-read.js';
 import { resolve } from 'node:path';
 import type { InputError } from '../model/finding.js';
-import type { Subject } from '../model/subject.js';
 import type { RuleDefinition, RuleMeta } from '../rule-api.js';
 import type { PreparedRule } from '../runner/run-rules.js';
 import { describeFsError } from '../errors.js';
 import { ruleShapeProblems } from '../rule-meta-check.js';
 import { checkRuleSource, loadEstree } from './check-source.js';
 import { loadTypeScript, transpileRule } from './transpile.js';
-import { RuleSandbox } from './sandbox.js';
-import { profileDocumentText } from '../seccomp/analyse.js';
-import type { SandboxOutcome } from './sandbox.js';
+import { DEFAULT_HOST_SETTINGS, RuleHost } from './rule-host.js';
+import type { HostSettings, RuleRef } from './rule-host.js';
+import type { Boundary } from './boundary.js';
+import { SubjectBatch } from './subject-batch.js';
 
-export const DEFAULT_RULE_TIMEOUT_MS = 250;
+export const DEFAULT_RULE_TIMEOUT_MS = DEFAULT_HOST_SETTINGS.timeoutMs;
 
 export interface LoadedCustomRules {
   readonly rules: RuleDefinition[];
   readonly errors: InputError[];
-}
-
-/** A subject as JSON for the sandbox, and the seccomp document it refers to (sent once, by id). */
-interface SubjectText {
-  readonly json: string;
-  readonly document?: { readonly id: number; readonly text: string };
-}
-
-const serialised = new WeakMap<Subject, SubjectText>();
-const documentIds = new Map<string, number>();
-
-function subjectText(subject: Subject): SubjectText {
-  let found = serialised.get(subject);
-  if (found) return found;
-  const profile = subject.seccomp.mode === 'filter' ? subject.seccomp.profile : undefined;
-  const doc = profile?.document;
-  let document: SubjectText['document'];
-  if (doc !== null && typeof doc === 'object') {
-    const text = profileDocumentText(doc);
-    let id = documentIds.get(text);
-    if (id === undefined) documentIds.set(text, (id = documentIds.size));
-    document = { id, text };
-  }
-  // `origin` is the profile's source document (text and line table), not model data; the profile document goes by id.
-  const json = JSON.stringify(subject, function (this: unknown, key, v: unknown) {
-    if (key === 'origin') return undefined;
-    if (key === 'document' && document && this === profile) return { $document: document.id };
-    return typeof v === 'bigint' ? v.toString() : v;
-  });
-  found = document ? { json, document } : { json };
-  serialised.set(subject, found);
-  return found;
+  /** What confined the rules, when any ran. */
+  readonly boundary?: Boundary;
+  /** Ends the rule host. */
+  close(): void;
 }
 
 export async function loadCustomRules(
-  files: readonly string[], cwd: string, takenIds: ReadonlySet<string>, timeoutMs = DEFAULT_RULE_TIMEOUT_MS,
+  files: readonly string[], cwd: string, takenIds: ReadonlySet<string>, overrides: Partial<HostSettings> = {},
 ): Promise<LoadedCustomRules> {
   const [estree, ts] = await Promise.all([loadEstree(), loadTypeScript()]);
-  const rules: RuleDefinition[] = [];
+  const settings: HostSettings = { ...DEFAULT_HOST_SETTINGS, debug: process.env.CAPLINT_DEBUG === '1', forcePermission: process.env.CAPLINT_RULE_HOST === 'permission', ...overrides };
   const errors: InputError[] = [];
-  const ids = new Set(takenIds);
-  const sandbox = new RuleSandbox(timeoutMs);
-  const batch = new SubjectBatch(sandbox);
-  const prepare = (subjects: readonly Subject[]) => batch.prepare(subjects);
+  const sources: { file: string; code: string }[] = [];
   for (const file of files) {
-    const fail = (message: string, line: number | null = null, column: number | null = null) => errors.push({ file, line, column, message });
     let code: string;
     try {
-      code = readFileSync(resolve(cwd, file), 'utf8');
+      code = readUserText(resolve(cwd, file));
     } catch (error) {
-      fail(`cannot read the rule file: ${describeFsError(error)}`);
+      errors.push({ file, line: null, column: null, message: `cannot read the rule file: ${describeFsError(error)}` });
       continue;
     }
     const problems = checkRuleSource(estree, file, code);
-    if (problems.length) {
-      errors.push(...problems);
-      continue;
-    }
-    const first = sandbox.count();
-    let described;
-    try {
-      described = sandbox.addFile(transpileRule(ts, file, code), file);
-    } catch (error) {
-      fail(`the rule file failed while loading: ${messageOf(error, timeoutMs)}`);
-      continue;
-    }
-    if (described.length === 0) fail('the file defines no rule: export default defineRule({ id, meta, check })');
-    described.forEach((info, i) => {
-      const shape = ruleShapeProblems({ ...info, check: () => undefined });
+    if (problems.length) errors.push(...problems);
+    else sources.push({ file, code: transpileRule(ts, file, code) });
+  }
+  const none = { rules: [], errors, close: () => undefined };
+  if (sources.length === 0) return none;
+  const started = await RuleHost.start(sources, settings);
+  if ('refused' in started) {
+    for (const { file } of sources) errors.push({ file, line: null, column: null, message: `custom rules were not run, because caplint cannot confine them here: ${started.refused}` });
+    return none;
+  }
+  const { host, loaded } = started;
+  const batch = new SubjectBatch(host);
+  const rules: RuleDefinition[] = [];
+  const ids = new Set(takenIds);
+  loaded.forEach((reply, fileIndex) => {
+    const file = sources[fileIndex]!.file;
+    const fail = (message: string) => errors.push({ file, line: null, column: null, message });
+    if (reply.error !== undefined || !reply.rules) return fail(reply.error ?? 'the rule file failed while loading');
+    if (reply.rules.length === 0) fail('the file defines no rule: export default defineRule({ id, meta, check })');
+    reply.rules.forEach((info, local) => {
+      // A rule's options schema is not compiled here: rule code does not get to write code for the audit process.
+      const meta = info.meta && typeof info.meta === 'object' ? { ...(info.meta as RuleMeta), options: undefined } : info.meta;
+      const shape = ruleShapeProblems({ id: info.id as string, meta: meta as RuleMeta, check: () => undefined });
       if (shape.length) return fail(`rule ${JSON.stringify(info.id)}: ${shape.join('; ')}`);
-      if (ids.has(info.id)) return fail(`rule id "${info.id}" is already taken`);
-      ids.add(info.id);
-      rules.push(sandboxedRule(info.id, info.meta as RuleMeta, batch, prepare, first + i, timeoutMs));
+      const id = info.id as string;
+      if (ids.has(id)) return fail(`rule id "${id}" is already taken`);
+      ids.add(id);
+      rules.push(hostedRule(id, meta as RuleMeta, batch, { file: fileIndex, local }));
     });
-  }
-  batch.options = JSON.stringify(Array.from({ length: sandbox.count() }, () => ({})));
-  return { rules, errors };
+  });
+  return { rules, errors, boundary: host.boundary, close: () => host.close() };
 }
 
-/**
- * Runs every custom rule on a group of subjects in one call into the
- * sandbox (prepare), or on one subject the first time a rule asks about it.
- */
-class SubjectBatch {
-  options = '[]';
-  private outcomes = new Map<Subject, SandboxOutcome[]>();
-  private readonly sent = new Set<number>();
-  constructor(private readonly sandbox: RuleSandbox) {}
-
-  prepare(subjects: readonly Subject[]): void {
-    this.outcomes = new Map();
-    const results = this.check(subjects);
-    subjects.forEach((s, i) => this.outcomes.set(s, results[i]!));
-  }
-
-  outcome(subject: Subject, index: number): SandboxOutcome {
-    let found = this.outcomes.get(subject);
-    if (!found) {
-      found = this.check([subject])[0]!;
-      this.outcomes.set(subject, found);
-    }
-    return found[index] ?? { findings: [], error: 'the rule did not run' };
-  }
-
-  private check(subjects: readonly Subject[]): SandboxOutcome[][] {
-    const texts = subjects.map(subjectText);
-    const fresh = new Map<number, string>();
-    for (const t of texts) if (t.document && !this.sent.has(t.document.id)) fresh.set(t.document.id, t.document.text);
-    this.sandbox.addDocuments([...fresh]);
-    for (const id of fresh.keys()) this.sent.add(id);
-    return this.sandbox.checkMany(texts.map((t) => t.json), this.options);
-  }
-}
-
-function sandboxedRule(
-  id: string, meta: RuleMeta, batch: SubjectBatch, prepare: PreparedRule['prepare'], index: number, timeoutMs: number,
-): RuleDefinition & PreparedRule {
+function hostedRule(id: string, meta: RuleMeta, batch: SubjectBatch, ref: RuleRef): RuleDefinition & PreparedRule {
+  batch.add(id, ref);
   return {
     id,
     meta,
-    prepare,
+    prepare: batch.prepare,
     check(subject, context) {
-      let outcome: SandboxOutcome;
-      try {
-        outcome = batch.outcome(subject, index);
-      } catch (error) {
-        throw new Error(messageOf(error, timeoutMs));
-      }
-      if (outcome.skipped) return;
-      if (outcome.error !== undefined) throw new Error(messageOf(outcome.error, timeoutMs));
-      for (const f of outcome.findings) context.report(f.messageId, f.data, f.at, f.severity ? { severity: f.severity as RuleMeta['severity'] } : undefined);
+      const outcome = batch.outcome(subject, id);
+      for (const f of outcome.findings) context.report(f.messageId, f.data, f.at, f.severity ? { severity: f.severity } : undefined);
+      if (outcome.errors.length) throw new Error(outcome.errors.map(explain).join('; '));
     },
   };
 }
 
-function messageOf(error: unknown, timeoutMs: number): string {
-  const text = typeof error === 'string' ? error : error && typeof error === 'object' && 'message' in error ? String((error as { message: unknown }).message) : String(error);
-  if (/ran longer than/i.test(text)) return text;
-  if (/timed out/i.test(text)) return `it ran longer than ${timeoutMs} ms and was stopped`;
+/** A rule's own error, with the model's read-only refusal said in caplint's words. */
+function explain(text: string): string {
   if (/read.only|not extensible|Cannot assign|Cannot add property|Cannot delete/i.test(text)) return `it tried to change the model, which is read-only (${text})`;
   return text;
 }

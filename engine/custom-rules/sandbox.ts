@@ -1,170 +1,115 @@
 /**
- * Runs custom rules in one V8 context of their own: no require, no process,
- * no timers, code generation from strings off, the built-in prototypes
- * frozen, microtasks drained before control returns. Nothing of the host
- * realm is reachable from inside: a subject enters as a JSON string and is
- * parsed and deep-frozen inside the context, and findings leave as a JSON
- * string, so no host object (and no host Function constructor) is ever
- * handed to rule code.
+ * One rule file's V8 context, inside the rule host process. The context is
+ * not the boundary (the host process and its confinement are); it keeps rule
+ * files from seeing or changing each other, and keeps the host's own loop
+ * working whatever a rule does:
  *
- * A time limit costs a watchdog thread per call into the context, so many
- * subjects go in one call under one budget (rules x limit). When that runs
- * out, the subjects are run one by one, then the rules of the slow subject
- * one by one under their own limit, to find the rule that loops; that rule
- * is then switched off for the rest of the run, so a looping rule costs its
- * budget once and never costs the others their results.
+ * - every global binding the prelude knows is made read-only and
+ *   non-configurable before rule code runs, so rebinding `JSON`, `Error` or
+ *   `Object` fails, and the intrinsics and their prototypes are frozen;
+ * - the prelude keeps its own references (JSON, String, Array methods), and
+ *   turns every value rule code throws or returns into a string inside the
+ *   context, under the time limit;
+ * - the host realm only ever writes strings into the context and reads back
+ *   values it checks are primitive strings: no getter, toString, toJSON or
+ *   prepareStackTrace of rule code runs outside a time limit.
  */
 import { createContext, Script } from 'node:vm';
 import type { Context } from 'node:vm';
+import { isProxy } from 'node:util/types';
+import { PRELUDE } from './prelude.js';
 
-export interface SandboxFinding {
-  readonly messageId: string;
-  readonly data: Record<string, string | number>;
-  readonly at?: string;
-  readonly severity?: string;
-}
+/** What a call into the context came to: its string result, a timeout, or a failure that cannot be shown. */
+export type ContextResult = { readonly ok: string } | { readonly timeout: true } | { readonly failed: true };
 
-export interface SandboxOutcome {
-  readonly findings: SandboxFinding[];
-  /** Set when the rule threw or ran out of time. */
-  readonly error?: string;
-  /** The rule was switched off earlier in the run (it ran out of time). */
-  readonly skipped?: boolean;
-}
+const INPUTS = ['__in_subjects', '__in_options', '__in_rules', '__in_documents', '__in_index'] as const;
+type Input = (typeof INPUTS)[number];
 
-export interface SandboxRuleInfo {
-  readonly id: string;
-  readonly meta: unknown;
-}
-
-const PRELUDE = `
-'use strict';
-(() => {
-  const intrinsics = [Object, Array, Function, String, Number, Boolean, Symbol, BigInt, Map, Set, WeakMap, WeakSet,
-    Promise, RegExp, Date, Error, TypeError, RangeError, SyntaxError, ReferenceError, JSON, Math, ArrayBuffer, DataView,
-    Uint8Array, Int8Array, Uint16Array, Int16Array, Uint32Array, Int32Array, Float32Array, Float64Array, Intl];
-  for (const x of intrinsics) { Object.freeze(x); if (x.prototype) Object.freeze(x.prototype); }
-  Object.freeze(Object.getPrototypeOf(Uint8Array)); Object.freeze(Object.getPrototypeOf(Uint8Array).prototype);
-  Object.freeze(Object.getPrototypeOf(function* () {})); Object.freeze(Object.getPrototypeOf(async function () {}));
-  // Values from JSON.parse form a fresh tree; shared profile documents arrive frozen already.
-  const freeze = (value) => {
-    if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-      Object.freeze(value);
-      if (Array.isArray(value)) for (let i = 0; i < value.length; i++) freeze(value[i]);
-      else for (const key in value) freeze(value[key]);
-    }
-    return value;
-  };
-  const rules = [];
-  const api = Object.freeze({ defineRule: (rule) => { rules.push(rule); return rule; } });
-  const run = (index, subject, options) => {
-    const findings = [];
-    const report = (messageId, data, at, extra) => {
-      findings.push({ messageId: String(messageId), data: JSON.parse(JSON.stringify(data ?? {})), at: at === undefined ? undefined : String(at), severity: extra && extra.severity });
-    };
-    try {
-      rules[index].check(subject, Object.freeze({ options: options[index] ?? Object.freeze({}), report }));
-      return { findings };
-    } catch (error) {
-      return { findings: [], error: String(error && error.message !== undefined ? error.message : error) };
-    }
-  };
-  const disabled = new Set();
-  // Seccomp profile documents, sent once per run and shared by every subject that carries the same one.
-  const documents = new Map();
-  const withDocument = (subject) => {
-    const profile = subject && subject.seccomp && subject.seccomp.profile;
-    if (profile && profile.document && typeof profile.document.$document === 'number') profile.document = documents.get(profile.document.$document);
-    return subject;
-  };
-  const all = (subject, options) => rules.map((_, i) => (disabled.has(i) ? { findings: [], skipped: true } : run(i, subject, options)));
-  Object.defineProperty(globalThis, '__caplint', { value: Object.freeze({
-    require: (name) => { if (name === 'caplint') return api; throw new Error('only "caplint" can be imported'); },
-    describe: () => JSON.stringify(rules.map((r) => ({ id: r && r.id, meta: r && r.meta }))),
-    count: () => rules.length,
-    disable: (index) => { disabled.add(index); },
-    addDocuments: (documentsJson) => {
-      for (const [id, text] of JSON.parse(documentsJson)) documents.set(id, freeze(JSON.parse(text)));
-    },
-    checkMany: (subjectsJson, optionsJson) => {
-      const options = freeze(JSON.parse(optionsJson));
-      return JSON.stringify(JSON.parse(subjectsJson).map((json) => all(freeze(withDocument(JSON.parse(json))), options)));
-    },
-    checkOne: (index, subjectJson, optionsJson) => {
-      const subject = freeze(withDocument(JSON.parse(subjectJson)));
-      return JSON.stringify(run(index, subject, freeze(JSON.parse(optionsJson))));
-    },
-  }) });
-  for (const name of ['eval', 'Function']) delete globalThis[name];
-})();
-`;
-
-export class RuleSandbox {
+export class FileSandbox {
   private readonly context: Context;
-  private readonly checkManyScript = new Script('__caplint.checkMany(__subjects, __options)');
-  private readonly checkOneScript = new Script('__caplint.checkOne(__index, __subject, __options)');
-  private rules = 0;
+  /** The object behind the context's global: the host writes inputs here, as plain data properties. */
+  private readonly globals: Record<string, unknown>;
 
-  constructor(private readonly timeoutMs: number) {
-    this.context = createContext(Object.create(null), { codeGeneration: { strings: false, wasm: false }, microtaskMode: 'afterEvaluate' });
-    new Script(PRELUDE).runInContext(this.context, { timeout: timeoutMs });
+  constructor(private readonly timeoutMs: number, maxRules: number) {
+    this.globals = Object.create(null) as Record<string, unknown>;
+    for (const name of INPUTS) this.globals[name] = '';
+    this.context = createContext(this.globals, { codeGeneration: { strings: false, wasm: false }, microtaskMode: 'afterEvaluate' });
+    const started = this.run(new Script(PRELUDE), timeoutMs * 4);
+    if (!('ok' in started)) throw new Error('the rule context could not be prepared');
+    this.set('__in_index', String(maxRules));
+    this.run(new Script('__caplint.limit(__in_index)'), timeoutMs);
   }
 
-  /** Evaluate one rule file (CommonJS-shaped); returns the rules it defined. */
-  addFile(moduleCode: string, filename: string): SandboxRuleInfo[] {
-    const before = this.rules;
-    const wrapped = `(function (exports, require) { ${moduleCode}\n})({}, __caplint.require);`;
+  /** Evaluates the file (CommonJS-shaped); returns describe() JSON or the file's error as JSON. */
+  load(moduleCode: string, filename: string): ContextResult {
+    const wrapped = `__caplint.load(function (exports, require) { ${moduleCode}\n});`;
+    let script: Script;
     try {
-      new Script(wrapped, { filename }).runInContext(this.context, { timeout: this.timeoutMs });
-    } finally {
-      this.rules = this.eval('__caplint.count()') as number;
+      script = new Script(wrapped, { filename });
+    } catch {
+      return { failed: true };
     }
-    return (JSON.parse(this.eval('__caplint.describe()') as string) as SandboxRuleInfo[]).slice(before);
+    const result = this.run(script, this.timeoutMs);
+    if ('ok' in result) return result;
+    // A file that hit the rule limit and kept calling defineRule is named for that, not for its time.
+    const limit = this.run(TOO_MANY, this.timeoutMs);
+    return 'ok' in limit && limit.ok ? { ok: JSON.stringify({ error: limit.ok }) } : result;
   }
 
-  count(): number {
-    return this.rules;
+  /** Every selected rule on each subject; the result is JSON: outcomes[subject][rule]. */
+  check(subjectsJson: string, rulesJson: string, optionsJson: string, budgetMs: number): ContextResult {
+    this.set('__in_subjects', subjectsJson);
+    this.set('__in_rules', rulesJson);
+    this.set('__in_options', optionsJson);
+    return this.run(CHECK, budgetMs);
   }
 
-  /** Seccomp profile documents the subjects refer to as {"$document": id}. */
-  addDocuments(documents: readonly (readonly [number, string])[]): void {
-    if (documents.length === 0) return;
-    (this.context as Record<string, unknown>).__documents = JSON.stringify(documents);
-    new Script('__caplint.addDocuments(__documents)').runInContext(this.context, { timeout: this.timeoutMs });
+  /** One rule on one subject (after a batch ran out of time), to find which rule it was. */
+  checkOne(index: number, subjectJson: string, optionsJson: string): ContextResult {
+    this.set('__in_index', String(index));
+    this.set('__in_subjects', subjectJson);
+    this.set('__in_options', optionsJson);
+    return this.run(CHECK_ONE, this.timeoutMs);
   }
 
-  /** Every rule on each subject (as JSON): outcomes[subject][rule]; a rule's error is its own outcome. */
-  checkMany(subjectsJson: readonly string[], optionsJson: string): SandboxOutcome[][] {
-    const globals = this.context as Record<string, unknown>;
-    globals.__options = optionsJson;
-    globals.__subjects = JSON.stringify(subjectsJson);
+  addDocuments(documentsJson: string): ContextResult {
+    this.set('__in_documents', documentsJson);
+    return this.run(DOCUMENTS, this.timeoutMs);
+  }
+
+  disable(index: number): void {
+    this.set('__in_index', String(index));
+    this.run(DISABLE, this.timeoutMs);
+  }
+
+  private set(name: Input, value: string): void {
+    this.globals[name] = value;
+  }
+
+  private run(script: Script, timeout: number): ContextResult {
     try {
-      return JSON.parse(this.checkManyScript.runInContext(this.context, { timeout: this.timeoutMs * Math.max(this.rules, 1) }) as string) as SandboxOutcome[][];
+      const value: unknown = script.runInContext(this.context, { timeout, breakOnSigint: false });
+      return typeof value === 'string' ? { ok: value } : { failed: true };
     } catch (error) {
-      if (!isTimeout(error)) throw error;
+      return isTimeout(error) ? { timeout: true } : { failed: true };
     }
-    if (subjectsJson.length > 1) return subjectsJson.map((one) => this.checkMany([one], optionsJson)[0]!);
-    return [Array.from({ length: this.rules }, (_, index) => this.checkOne(index, subjectsJson[0]!))];
-  }
-
-  private checkOne(index: number, subjectJson: string): SandboxOutcome {
-    const globals = this.context as Record<string, unknown>;
-    globals.__index = index;
-    globals.__subject = subjectJson;
-    try {
-      return JSON.parse(this.checkOneScript.runInContext(this.context, { timeout: this.timeoutMs }) as string) as SandboxOutcome;
-    } catch (error) {
-      if (!isTimeout(error)) throw error;
-      this.eval(`__caplint.disable(${index})`);
-      return { findings: [], error: `it ran longer than ${this.timeoutMs} ms and was stopped; it is off for the rest of this run` };
-    }
-  }
-
-  private eval(code: string): unknown {
-    return new Script(code).runInContext(this.context, { timeout: this.timeoutMs });
   }
 }
 
+const CHECK = new Script('__caplint.check(__in_subjects, __in_rules, __in_options)');
+const CHECK_ONE = new Script('__caplint.checkOne(__in_index, __in_subjects, __in_options)');
+const DOCUMENTS = new Script('__caplint.addDocuments(__in_documents)');
+const DISABLE = new Script('__caplint.disable(__in_index)');
+const TOO_MANY = new Script('__caplint.tooMany()');
+
+/** Node's timeout error, recognised without running any accessor or trap. */
 function isTimeout(error: unknown): boolean {
-  return /timed out/i.test(String((error as { message?: unknown } | null)?.message ?? error));
+  if (typeof error !== 'object' || error === null || isProxy(error)) return false;
+  let code: PropertyDescriptor | undefined;
+  try {
+    code = Reflect.getOwnPropertyDescriptor(error, 'code');
+  } catch {
+    return false;
+  }
+  return code !== undefined && 'value' in code && code.value === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
 }

@@ -5,19 +5,21 @@
  * Files are read synchronously: for thousands of small configs, a round trip
  * through the thread pool per file costs more than the read.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { InputError } from '../model/finding.js';
 import { describeFsError } from '../errors.js';
 import { detectFormat, isCandidateFile } from './detect.js';
 import type { InputText } from './format.js';
+import { DEFAULT_MAX_BYTES, ReadRefused, readUserText } from './bounded-read.js';
+import type { ReadLimits } from './bounded-read.js';
 
-export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES };
 
 export interface CollectOptions {
   readonly cwd: string;
   readonly maxBytes: number;
-  readStdin(): Promise<string>;
+  readStdin(limits?: ReadLimits): Promise<string>;
 }
 
 export interface Collected {
@@ -31,7 +33,8 @@ export async function collectInputs(paths: readonly string[], options: CollectOp
   const fail = (file: string, message: string) => errors.push({ file, line: null, column: null, message });
   for (const path of paths) {
     if (path === '-') {
-      inputs.push({ file: '<stdin>', text: await options.readStdin() });
+      const text = await readStdin(options, fail);
+      if (text !== undefined) inputs.push({ file: '<stdin>', text });
       continue;
     }
     const absolute = resolve(options.cwd, path);
@@ -49,7 +52,7 @@ export async function collectInputs(paths: readonly string[], options: CollectOp
         fail(path, 'the directory holds no container config to audit (config.json, Kubernetes or compose YAML, docker inspect JSON)');
       continue;
     }
-    const text = readLimited(path, absolute, info.size, options.maxBytes, fail);
+    const text = readLimited(path, absolute, options.maxBytes, fail);
     if (text !== undefined) inputs.push({ file: path, text });
   }
   return { inputs, errors };
@@ -81,13 +84,11 @@ function walk(
     const childAbsolute = join(absolute, entry.name);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
-    let size = -1;
     if (entry.isSymbolicLink()) {
       try {
         const target = statSync(childAbsolute);
         isDir = target.isDirectory();
         isFile = target.isFile();
-        size = target.size;
       } catch (error) {
         if (isCandidateFile(entry.name)) fail(childShown, `cannot read: ${describeFsError(error)}`);
         continue;
@@ -95,33 +96,34 @@ function walk(
     }
     if (isDir) walk(childShown, childAbsolute, seen, out, options, fail);
     else if (isFile && isCandidateFile(entry.name)) {
-      const text = readLimited(childShown, childAbsolute, size, options.maxBytes, fail);
+      const text = readLimited(childShown, childAbsolute, options.maxBytes, fail);
       // Other YAML and JSON files in a tree (CI workflows, package.json) are skipped unless they sniff as a format.
       if (text !== undefined && (entry.name === 'config.json' || detectFormat(text, childShown))) out.push({ file: childShown, text });
     }
   }
 }
 
-function readLimited(
-  shown: string, absolute: string, knownSize: number, maxBytes: number, fail: (file: string, message: string) => void,
-): string | undefined {
-  let fd: number | undefined;
+function readLimited(shown: string, absolute: string, maxBytes: number, fail: (file: string, message: string) => void): string | undefined {
   try {
-    fd = openSync(absolute, 'r');
-    const size = knownSize >= 0 ? knownSize : fstatSync(fd).size;
-    if (size > maxBytes) {
-      fail(shown, `the file is ${mib(size)}, over the ${mib(maxBytes)} limit for one input (raise it with --max-bytes)`);
-      return undefined;
-    }
-    return readFileSync(fd, 'utf8');
+    return readUserText(absolute, { maxBytes });
   } catch (error) {
-    fail(shown, `cannot read: ${describeFsError(error)}`);
+    fail(shown, refusal(error));
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
-function mib(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+async function readStdin(options: CollectOptions, fail: (file: string, message: string) => void): Promise<string | undefined> {
+  try {
+    const text = await options.readStdin({ maxBytes: options.maxBytes });
+    if (Buffer.byteLength(text) <= options.maxBytes) return text;
+    throw new ReadRefused(`more than the ${(options.maxBytes / (1024 * 1024)).toFixed(1)} MiB limit for one input arrived`, 'too-large');
+  } catch (error) {
+    fail('<stdin>', refusal(error));
+    return undefined;
+  }
+}
+
+function refusal(error: unknown): string {
+  if (error instanceof ReadRefused && error.reason === 'too-large') return `${error.message} (raise it with --max-bytes)`;
+  return `cannot read: ${describeFsError(error)}`;
 }

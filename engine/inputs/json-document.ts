@@ -5,17 +5,25 @@
  */
 import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { ParseErrorCode } from 'jsonc-parser';
-import type { SourceDocument, Span } from '../model/located.js';
+import type { RepeatedKey, SourceDocument, Span } from '../model/located.js';
 import { parsePointer } from '../model/pointer.js';
 import { CaplintError } from '../errors.js';
 import { LineTable } from './text-position.js';
 import { locateInJson } from './json-locate.js';
+import { MAX_DEPTH, scanJson } from './json-scan.js';
+import type { RepeatedKey as ScannedKey } from './json-scan.js';
 
 export class JsonDocument implements SourceDocument {
   private readonly lines: LineTable;
+  readonly repeatedKeys: readonly RepeatedKey[];
 
-  constructor(readonly file: string, readonly text: string, readonly value: unknown) {
+  constructor(readonly file: string, readonly text: string, readonly value: unknown, repeated: readonly ScannedKey[] = []) {
     this.lines = new LineTable(text);
+    this.repeatedKeys = repeated.map((r) => {
+      const at = this.lines.position(r.offset);
+      const end = this.lines.position(r.end);
+      return { key: r.key, pointer: r.pointer, ...at, endLine: end.line, endColumn: end.column, firstLine: this.lines.position(r.first).line, objects: r.objects };
+    });
   }
 
   position(offset: number): { line: number; column: number } {
@@ -39,11 +47,19 @@ export class JsonDocument implements SourceDocument {
 /** Parse JSON text; a syntax error becomes a CaplintError at its line and column. */
 export function parseJson(file: string, text: string): JsonDocument {
   if (text.trim() === '') throw new CaplintError('the file is empty; expected a JSON document', { file, line: 1, column: 1 });
-  try {
-    return new JsonDocument(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
-  } catch (error) {
-    throw syntaxError(file, text, error);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Depth first: jsonc-parser, which places syntax errors, recurses; a scan that does not, refuses very deep text.
+  const scan = scanJson(body);
+  if (scan.tooDeep !== undefined) {
+    throw new CaplintError(`nested more than ${MAX_DEPTH} levels deep; no container config needs that many, so caplint does not read further`, { file, ...new LineTable(body).position(scan.tooDeep) });
   }
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    throw syntaxError(file, body, error);
+  }
+  return new JsonDocument(file, body, value, scan.repeated);
 }
 
 function syntaxError(file: string, text: string, cause: unknown): CaplintError {

@@ -2,18 +2,18 @@
  * Reading a seccomp profile a config names by path (Kubernetes Localhost
  * profiles, compose `seccomp=FILE`): inputs read files, rules never do.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SeccompState } from '../model/subject.js';
 import { describeFsError, CaplintError } from '../errors.js';
 import { parseJson } from './json-document.js';
+import { readUserText } from './bounded-read.js';
 
 export type ProfileResult = { readonly state: SeccompState; readonly error?: string };
 
 export function readSeccompProfile(base: string, path: string, shown = path): ProfileResult {
   let text: string;
   try {
-    text = readFileSync(resolve(base, path), 'utf8');
+    text = readUserText(resolve(base, path));
   } catch (error) {
     return { state: { mode: 'unknown', reason: `the profile ${shown} could not be read` }, error: `cannot read the seccomp profile ${shown}: ${describeFsError(error)}` };
   }

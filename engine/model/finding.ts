@@ -37,6 +37,16 @@ export interface Finding {
   readonly pid?: number;
   /** Set when the audit compared against a baseline (SARIF baselineState). */
   readonly baseline?: BaselineState;
+  /** Set on a finding that a `caplint.dev/ignore` entry in the input silenced (SARIF `suppressions`). */
+  readonly suppression?: FindingSuppression;
+}
+
+/** A suppression written in the input itself (SARIF suppression kind `inSource`). */
+export interface FindingSuppression {
+  readonly kind: 'inSource';
+  readonly justification: string;
+  /** The annotation or label that holds it. */
+  readonly key: string;
 }
 
 /** How a finding relates to the baseline (the values of SARIF 2.1.0 `result.baselineState`). */
@@ -68,8 +78,10 @@ export interface ToolInfo {
   readonly version: string;
   /** The project's home page (absolute URI). */
   readonly informationUri?: string;
-  /** Absolute URI that `RuleSummary.docsPath` resolves against; without it docs paths are shown as text only. */
+  /** Absolute URI that `RuleSummary.docsPath` resolves against (--docs-base-url); without it docs paths are shown as text only. */
   readonly docsBaseUri?: string;
+  /** file: URI of the installed package, whose docs/ the HTML report links to when there is no docsBaseUri. */
+  readonly packageUri?: string;
 }
 
 export interface Summary {
@@ -81,10 +93,21 @@ export interface Summary {
   readonly failOn: FailOn;
   /** True when a finding is at or above failOn. */
   readonly failed: boolean;
+  /** Findings silenced by suppressions in the inputs (not in `findings`, never failing the run). */
+  readonly suppressed?: number;
   /** With --baseline: findings set aside as accepted, and entries nothing matches any more. */
   readonly baseline?: { readonly file: string; readonly accepted: number; readonly stale: number };
   /** Live audits (ps, audit --pid): what was skipped and what could not be read, counted by reason. */
   readonly live?: LiveSummary;
+  /** With custom rules: the boundary they ran behind and where each rule file came from. */
+  readonly customRules?: CustomRulesSummary;
+}
+
+export interface CustomRulesSummary {
+  /** os: caplint's own confinement; permission: Node's permission model only. */
+  readonly boundary: 'os' | 'permission';
+  readonly description: string;
+  readonly files: readonly { readonly file: string; readonly from: 'config' | 'command line'; readonly inAuditedTree: boolean }[];
 }
 
 export interface LiveSummary {
@@ -97,6 +120,8 @@ export interface LiveSummary {
 /** Everything a report format may use. */
 export interface AuditReport {
   readonly findings: readonly Finding[];
+  /** Findings silenced in the inputs, each with its `suppression`; reports count them, SARIF lists them. */
+  readonly suppressed?: readonly Finding[];
   readonly errors: readonly InputError[];
   readonly summary: Summary;
   readonly rules: readonly RuleSummary[];
@@ -112,6 +137,10 @@ export interface AuditReport {
 export interface ReportOptions {
   readonly color: boolean;
   readonly cwd: string;
+  /** --show-suppressed: human formats list suppressed findings too. */
+  readonly showSuppressed?: boolean;
+  /** Terminal width for wrapping (text); absent = 100. */
+  readonly columns?: number;
 }
 
 export type ReportFormatter = (report: AuditReport, options: ReportOptions) => string;

@@ -15,10 +15,31 @@ export interface Span {
   readonly pointer: string;
 }
 
+/**
+ * A key written twice in one mapping. JSON.parse and the YAML reader keep the
+ * last; Go's encoding/json merges two objects; strict decoders refuse the
+ * file: the runtime and caplint could read it differently.
+ */
+export interface RepeatedKey {
+  readonly key: string;
+  /** Pointer of the member both occurrences name. */
+  readonly pointer: string;
+  /** Where the repeated (second) key is, and the line of the first. */
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly firstLine: number;
+  /** Both values are objects (Go's encoding/json merges them); otherwise the last value wins there. */
+  readonly objects: boolean;
+}
+
 /** Parsed text of one input, able to place a JSON pointer in it. */
 export interface SourceDocument {
   readonly file: string;
   readonly text: string;
+  /** Keys written twice in one mapping, in text order (none when absent). */
+  readonly repeatedKeys?: readonly RepeatedKey[];
   /** The span of `pointer`, or of its nearest existing ancestor. */
   span(pointer: string): Span | undefined;
   /** Drop what `span` built (a syntax tree); later calls may rebuild it. */

@@ -6,7 +6,7 @@
  */
 import type { NamespaceType } from '../linux/namespaces.js';
 import type { ProcessDetails } from './process.js';
-import type { SourceDocument } from './located.js';
+import type { RepeatedKey, SourceDocument } from './located.js';
 import type { PodSecurityFacts } from './pod-security.js';
 
 export type SubjectKind = 'oci' | 'kubernetes' | 'compose' | 'docker' | 'process';
@@ -168,6 +168,8 @@ export interface Subject {
   readonly readonlyPaths: Maybe<readonly string[] | null>;
   readonly lsm: LsmLabels;
   readonly limits: Limits;
+  /** Keys its input writes twice in one mapping (see located.ts): the runtime may read the input differently. */
+  readonly repeatedKeys?: readonly RepeatedKey[];
   /** Free-form annotations/labels of the input (suppressions live here). */
   readonly annotations: Readonly<Record<string, string>>;
   /** Kubernetes, compose, docker: the fields the Pod Security Standards read, as written. */

@@ -4,7 +4,8 @@
  * sets any) choose the rules; its fields (capabilities, noNewPrivileges,
  * forbiddenSyscalls, namespaces, limits) become the options of the rules that
  * enforce them, so what `caplint run --profile P` produces is what
- * `caplint audit --policy P` accepts. The suppression check always runs.
+ * `caplint audit --policy P` accepts. The suppression and duplicate-key
+ * checks always run.
  */
 import type { RuleDefinition } from '../rule-api.js';
 import type { ActiveRule } from '../runner/run-rules.js';
@@ -25,6 +26,8 @@ export interface Policy {
 
 export const DEFAULT_POLICY = 'default';
 const ALWAYS = 'caplint/suppression';
+/** Checks of the input itself, which every policy runs too: a file read two ways cannot be vouched for. */
+const ALWAYS_TOO = ['caplint/duplicate-keys'];
 const DEFAULT_SELECTION: readonly (readonly [string, RuleSettingValue])[] = [['*', 'on'], ['pss/*', 'off']];
 
 export function builtinPolicyNames(): string[] {
@@ -44,8 +47,9 @@ export async function loadPolicy(nameOrFile: string, cwd: string, extra: readonl
   }
   const fromFields = policyOptions(profile);
   const rules = applyRuleSettings(all, applied.rules, fromFields).rules;
-  if (!rules.some((r) => r.rule.id === ALWAYS)) {
-    const always = all.find((r) => r.id === ALWAYS);
+  for (const id of [ALWAYS, ...ALWAYS_TOO]) {
+    if (rules.some((r) => r.rule.id === id)) continue;
+    const always = all.find((r) => r.id === id);
     if (always) rules.push({ rule: always, options: { ...(always.meta.defaultOptions ?? {}) } });
   }
   const known = all.map((r) => r.id);

@@ -5,7 +5,8 @@
  * `extends` followed with cycles refused. Fields: the nearest profile in the
  * chain that sets one wins; rule settings accumulate from the root down.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { readUserText } from '../inputs/bounded-read.js';
 import { dirname, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { CaplintError, describeFsError } from '../errors.js';
@@ -75,7 +76,7 @@ function locate(spec: string, base: string): { file: string; builtIn: boolean } 
 function readDocument(file: string, builtIn: boolean): { doc: JsonDocument; profile: Profile } {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readUserText(file);
   } catch (error) {
     throw new CaplintError(`cannot read the profile: ${describeFsError(error)}`, { file });
   }

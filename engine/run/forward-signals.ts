@@ -11,6 +11,17 @@ import type { RunningChild } from '../../enforcer/launcher.js';
 
 export const FORWARDED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
+/**
+ * Signals whose default action would end caplint (and so, through the
+ * child's PR_SET_PDEATHSIG, the child) or, for SIGUSR1, open Node's
+ * inspector. While a child runs they are received and dropped: a child that
+ * sends them changes nothing. (SIGUSR1 is also taken by bin/caplint.js for
+ * every command; SIGPIPE and SIGXFSZ Node ignores already, and a listener
+ * removed would leave them at their default.) The table in docs/enforcer.md
+ * lists every signal.
+ */
+export const IGNORED: readonly NodeJS.Signals[] = ['SIGUSR1', 'SIGUSR2', 'SIGQUIT', 'SIGALRM', 'SIGVTALRM', 'SIGPROF', 'SIGIO', 'SIGPWR', 'SIGSTKFLT', 'SIGXCPU', 'SIGTRAP'];
+
 export interface SignalSource {
   on(signal: NodeJS.Signals, listener: (signal: NodeJS.Signals) => void): unknown;
   off(signal: NodeJS.Signals, listener: (signal: NodeJS.Signals) => void): unknown;
@@ -30,7 +41,9 @@ export function forwardSignals(source: SignalSource = process, options: { readon
     if (target) target.signal(signal);
     else held.push(signal);
   };
+  const drop = (): void => {};
   for (const signal of FORWARDED) source.on(signal, listener);
+  for (const signal of IGNORED) source.on(signal, drop);
   return {
     attach(child) {
       target = child;
@@ -38,6 +51,7 @@ export function forwardSignals(source: SignalSource = process, options: { readon
     },
     stop() {
       for (const signal of FORWARDED) source.off(signal, listener);
+      for (const signal of IGNORED) source.off(signal, drop);
     },
   };
 }

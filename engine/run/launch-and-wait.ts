@@ -86,6 +86,10 @@ export async function launchAndWait(enforcer: Enforcer, plan: LaunchPlan, own: C
       return 125;
     }
     const exit = await child.exited;
+    if (exit.beforeExec) {
+      io.error(`caplint run: the seccomp filter killed the child with SIGSYS before ${plan.file} could start (its execve, or a call before it, is not allowed); nothing was run\n`);
+      return 125;
+    }
     if (cgroup) for (const line of limitReport(cgroup.events(), options.cgroup!.limits, cgroup.cgroups)) io.error(`caplint run: ${line}\n`);
     return exit.exitCode;
   } finally {

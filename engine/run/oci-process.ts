@@ -3,7 +3,7 @@
  * capability sets, noNewPrivileges, the user and linux.seccomp. A set the
  * config leaves out is empty, as runc reads it.
  */
-import { readFileSync } from 'node:fs';
+import { readUserText } from '../inputs/bounded-read.js';
 import { CaplintError, describeFsError } from '../errors.js';
 import { parseJson } from '../inputs/json-document.js';
 import type { JsonDocument } from '../inputs/json-document.js';
@@ -29,7 +29,7 @@ function at(doc: JsonDocument, pointer: string, message: string): CaplintError {
 export function readOciProcess(file: string): OciProcess {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readUserText(file);
   } catch (error) {
     throw new CaplintError(`cannot read the OCI config: ${describeFsError(error)}`, { file });
   }

@@ -21,7 +21,8 @@ export interface RunOptions {
   readonly capAdd: readonly string[];
   readonly capDrop: readonly string[];
   readonly seccomp?: string;
-  readonly isolation: IsolationFlags;
+  /** --unshare, --map-*, --mount-proc, --hostname, --cpus, --memory, --pids (none when absent). */
+  readonly isolation?: IsolationFlags;
 }
 
 export interface ConfinementIntent {
@@ -72,7 +73,7 @@ export function buildIntent(options: RunOptions, cwd: string): ConfinementIntent
     seccomp,
     seccompFlags: profile?.seccompFlags ?? [],
     forbiddenSyscalls: profile?.forbiddenSyscalls ?? [],
-    isolation: isolationIntent(profile, options.isolation),
+    isolation: isolationIntent(profile, options.isolation ?? { unshare: [], mapRootUser: false, mountProc: false }),
     source,
   };
 }

@@ -16,6 +16,9 @@ import { SECCOMP_FLAGS } from '../../enforcer/launch-plan.js';
 import type { SeccompFlag } from '../../enforcer/launch-plan.js';
 import type { SeccompChoice } from './seccomp-source.js';
 import { analyseProfile } from '../seccomp/analyse.js';
+import { programKey } from './bpf-cache/key.js';
+import { compilerId, findOrCompile } from './bpf-cache/lookup.js';
+import type { CacheOptions, Compiled } from './bpf-cache/lookup.js';
 
 /** The launch is refused when the filter would let through a syscall the profile forbids (fail closed). */
 function refuseForbidden(source: SeccompProfileSource, arch: Arch, context: CompileContext, label: string): void {
@@ -30,6 +33,8 @@ export interface CompileContext {
   readonly capabilities: readonly string[];
   /** Syscalls the profile forbids: a filter that allows one is refused. */
   readonly forbidden?: readonly string[];
+  /** Reuse programs compiled before (shipped, or in this user's cache); absent: compile every time. */
+  readonly cache?: CacheOptions;
 }
 
 const NATIVE: Readonly<Record<string, Arch>> = { x64: 'x86_64', ia32: 'i386', arm64: 'aarch64' };
@@ -50,18 +55,34 @@ function filterFlags(fromTable: readonly string[], fromProfile: readonly Seccomp
   return [...flags];
 }
 
-export function compileSeccompProfile(source: SeccompProfileSource, label: string, flags: readonly SeccompFlag[], context: CompileContext): SeccompChoice {
-  const arch = nativeArch();
+/** Resolve, check against the forbidden list, and compile for `arch`: the work a reused program saves. */
+export function compileForArch(source: SeccompProfileSource, label: string, arch: Arch, context: CompileContext): Omit<Compiled, 'origin'> {
   const kernel = parseKernelRelease(release());
-  const profile = readProfile(source);
-  const table = resolveProfile(profile, { arch, caps: context.capabilities, ...(kernel ? { kernel } : {}) });
+  const table = resolveProfile(readProfile(source), { arch, caps: context.capabilities, ...(kernel ? { kernel } : {}) });
   refuseForbidden(source, arch, context, label);
   const program = compile(table);
   const native = table.arches[0];
-  const rules = native ? native.syscalls.length : 0;
   return {
     program: new Uint8Array(encodeProgram(program)),
-    flags: filterFlags(table.flags, flags, label),
-    summary: `${label}: ${program.length} instructions for ${table.arches.map((a) => a.arch).join('+')}, ${rules} syscalls with rules on ${arch}, default ${native?.defaultAction.kind ?? 'n/a'}`,
+    tableFlags: table.flags,
+    stats: { instructions: program.length, arches: table.arches.map((a) => a.arch), rules: native ? native.syscalls.length : 0, defaultAction: native?.defaultAction.kind ?? 'n/a' },
+  };
+}
+
+export function compileSeccompProfile(source: SeccompProfileSource, label: string, flags: readonly SeccompFlag[], context: CompileContext): SeccompChoice {
+  const arch = nativeArch();
+  const id = context.cache ? compilerId() : null;
+  const key = id === null ? null : programKey({
+    compilerId: id, arch, format: source.format, document: source.document, capabilities: context.capabilities,
+    forbidden: context.forbidden ?? [], flags, kernel: parseKernelRelease(release()),
+  });
+  const compiled = findOrCompile(key, context.cache ?? { dir: null }, () => compileForArch(source, label, arch, context));
+  const { stats } = compiled;
+  const origin = compiled.origin === 'compiled' ? '' : compiled.origin === 'shipped' ? ' (compiled when the package was built)' : ' (from the compiled-program cache)';
+  return {
+    program: compiled.program,
+    flags: filterFlags(compiled.tableFlags, flags, label),
+    summary: `${label}: ${stats.instructions} instructions for ${stats.arches.join('+')}, ${stats.rules} syscalls with rules on ${arch}, default ${stats.defaultAction}${origin}`,
+    origin: compiled.origin,
   };
 }

@@ -3,7 +3,7 @@
  * (a `.bpf` file, as `caplint seccomp compile --format bpf` writes), or a
  * seccomp profile (built-in name or OCI/Docker JSON) compiled for this machine.
  */
-import { readFileSync } from 'node:fs';
+import { readUserFile, readUserText } from '../inputs/bounded-read.js';
 import { CaplintError, describeFsError } from '../errors.js';
 import { packagePath } from '../paths.js';
 import { BPF_MAXINSNS } from '../../enforcer/bpf/types.js';
@@ -18,6 +18,8 @@ export interface SeccompChoice {
   readonly flags: readonly SeccompFlag[];
   /** One line for --dry-run. */
   readonly summary: string;
+  /** Where a compiled profile's program came from (absent for raw BPF). */
+  readonly origin?: 'shipped' | 'cached' | 'compiled';
 }
 
 export function builtInSeccompPath(name: string): string {
@@ -27,7 +29,7 @@ export function builtInSeccompPath(name: string): string {
 function readBpf(file: string, flags: readonly SeccompFlag[]): SeccompChoice {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readUserFile(file);
   } catch (error) {
     throw new CaplintError(`cannot read the BPF program: ${describeFsError(error)}`, { file });
   }
@@ -48,7 +50,7 @@ export function loadSeccomp(ref: string, flags: readonly SeccompFlag[], context:
   const file = builtIn ? builtInSeccompPath(ref) : ref;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readUserText(file);
   } catch (error) {
     if (builtIn) throw new CaplintError(`"${ref}" is not a built-in seccomp profile`);
     throw new CaplintError(`cannot read the seccomp profile: ${describeFsError(error)}`, { file });

@@ -18,28 +18,33 @@ export interface ActiveRule {
 
 /**
  * A rule that does its work for a group of subjects at once before they are
- * checked one by one (custom rules: one call into their sandbox per group).
+ * checked one by one (custom rules: one call into their rule host per group),
+ * given the active rules (and so their options).
  */
 export interface PreparedRule {
-  prepare(subjects: readonly Subject[]): void;
+  prepare(subjects: readonly Subject[], active: readonly ActiveRule[]): Promise<void>;
 }
 
-export function preparersOf(rules: readonly ActiveRule[]): ((subjects: readonly Subject[]) => void)[] {
-  const found = new Set<(subjects: readonly Subject[]) => void>();
+/** Runs every preparer the rules have, once each, on the group. */
+export async function prepareRules(subjects: readonly Subject[], rules: readonly ActiveRule[]): Promise<void> {
+  const found = new Set<PreparedRule['prepare']>();
   for (const { rule } of rules) {
     const prepare = (rule as Partial<PreparedRule>).prepare;
     if (prepare) found.add(prepare);
   }
-  return [...found];
+  for (const prepare of found) await prepare(subjects, rules);
 }
 
 export interface RunOutput {
   readonly findings: Finding[];
+  /** Findings a suppression in the input silenced, each carrying its reason. */
+  readonly suppressed: Finding[];
   readonly errors: InputError[];
 }
 
 export function runRules(subjects: readonly LocatedSubject[], rules: readonly ActiveRule[]): RunOutput {
   const findings: Finding[] = [];
+  const suppressedFindings: Finding[] = [];
   const errors: InputError[] = [];
   for (const located of subjects) {
     const { subject } = located;
@@ -48,9 +53,11 @@ export function runRules(subjects: readonly LocatedSubject[], rules: readonly Ac
       const { rule } = active;
       if (!rule.meta.appliesTo.includes(subject.kind)) continue;
       if (subject.os !== 'linux' && !(rule.meta.os ?? ['linux']).includes(subject.os)) continue;
-      if (suppressed?.(rule.id)) continue;
+      const silenced = suppressed?.(rule.id);
       const report = (messageId: string, data: ReportData, at?: string, extra?: ReportExtra) => {
-        findings.push(makeFinding(located, active, messageId, data, at ?? 'subject', extra));
+        const finding = makeFinding(located, active, messageId, data, at ?? 'subject', extra);
+        if (silenced) suppressedFindings.push({ ...finding, suppression: { kind: 'inSource', justification: silenced.reason, key: silenced.key } });
+        else findings.push(finding);
       };
       try {
         rule.check(subject, { options: active.options, report });
@@ -65,7 +72,8 @@ export function runRules(subjects: readonly LocatedSubject[], rules: readonly Ac
     }
   }
   findings.sort(compareFindings);
-  return { findings, errors };
+  suppressedFindings.sort(compareFindings);
+  return { findings, suppressed: suppressedFindings, errors };
 }
 
 function makeFinding(
@@ -76,7 +84,7 @@ function makeFinding(
   if (template === undefined) throw new Error(`unknown message id "${messageId}"`);
   const filled = { subject: located.subject.name, ...data };
   const pointer = located.locate(at);
-  const span = pointer === null ? undefined : located.document?.span(pointer);
+  const span = extra?.place && located.document ? { ...extra.place, pointer: pointer ?? '' } : pointer === null ? undefined : located.document?.span(pointer);
   return {
     ruleId: rule.id,
     severity: active.severity ?? extra?.severity ?? rule.meta.severity,

@@ -119,3 +119,38 @@ describe('custom rules and the seccomp profile document', () => {
     expect(code).toBe(2);
   });
 });
+
+describe('custom rules and their settings', () => {
+  it("receive the options the policy sets for them, over their defaults, in ctx.options", async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'caplint-options-'));
+    const rule = join(DIR, 'with-options.ts');
+    const labels = async (extra: string[]) => {
+      const out = await caplint(['audit', RUNC_DEFAULT_PATH, '--no-config', '--format', 'json', '--rule-file', rule, ...extra]);
+      return JSON.parse(out.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'team/with-options').map((f: { message: string }) => f.message);
+    };
+    expect(await labels([])).toEqual(['container "runc" labelled default.']);
+    const policy = join(dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ name: 'opts', title: 'Options', extends: 'default', rules: { 'team/with-options': { options: { label: 'from-policy' } } } }));
+    expect(await labels(['--policy', policy])).toEqual(['container "runc" labelled from-policy.']);
+  });
+
+  it("say which rule files came from the audited tree's own caplint.config.json", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, copyFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const repo = mkdtempSync(join(tmpdir(), 'caplint-repo-'));
+    mkdirSync(join(repo, 'deploy'));
+    mkdirSync(join(repo, 'rules'));
+    copyFileSync(RUNC_DEFAULT_PATH, join(repo, 'deploy', 'config.json'));
+    copyFileSync(join(DIR, 'no-host-time.ts'), join(repo, 'rules', 'team.ts'));
+    writeFileSync(join(repo, 'caplint.config.json'), JSON.stringify({ ruleFiles: ['rules/team.ts'] }));
+    const json = JSON.parse((await caplint(['audit', 'deploy', '--format', 'json'], { cwd: repo })).stdout);
+    expect(json.summary.customRules.files).toEqual([{ file: 'rules/team.ts', from: 'config', inAuditedTree: true }]);
+    const text = (await caplint(['audit', 'deploy'], { cwd: repo })).stdout;
+    expect(text).toContain('Rule files from the audited tree (its own code): rules/team.ts (named by caplint.config.json); use --no-config for untrusted changes.');
+    const safe = JSON.parse((await caplint(['audit', 'deploy', '--format', 'json', '--no-config'], { cwd: repo })).stdout);
+    expect(safe.summary.customRules).toBeUndefined();
+    expect(safe.findings.some((f: { ruleId: string }) => f.ruleId === 'seccomp/required')).toBe(true);
+  });
+});

@@ -23,4 +23,13 @@ describe.skipIf(process.platform !== 'linux')('native argument checks', () => {
   it.each(cases)('rejects %s', (_label, change, message) => {
     expect(() => loadBinding().launch({ ...base, ...change } as NativePlan)).toThrow(message);
   });
+
+  it('signals and waits only on pidfds of children it started (never a number closed and reused)', () => {
+    expect(loadBinding().signal(0, 0)).toBe(false); // fd 0 is open, but not a pidfd the addon handed out
+    expect(() => loadBinding().waitExit(0)).toThrow(/not the pidfd of a child this addon started/);
+  });
+
+  it('refuses a filter dump without a deadline', () => {
+    expect(() => (loadBinding().dumpSeccompFilters as unknown as (pid: number) => unknown)(1)).toThrow(/timeoutMs/);
+  });
 });

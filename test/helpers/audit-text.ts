@@ -9,5 +9,5 @@ export async function auditText(file: string, text: string, policy = 'default', 
   const loaded = await loadInputs([{ file, text }], options.format, { cwd, ...(options.seccompRoot ? { seccompRoot: options.seccompRoot } : {}) });
   const { rules } = await loadPolicy(policy, cwd);
   const run = runRules(loaded.subjects, rules);
-  return { subjects: loaded.subjects.map((s) => s.subject), findings: run.findings, errors: [...loaded.errors, ...run.errors] };
+  return { subjects: loaded.subjects.map((s) => s.subject), findings: run.findings, suppressed: run.suppressed, errors: [...loaded.errors, ...run.errors] };
 }

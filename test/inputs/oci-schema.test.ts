@@ -1,17 +1,16 @@
 /**
  * caplint's OCI schema against the runtime-spec's own schema tests: every
  * Linux `good` config is accepted; the Linux `bad` ones are rejected with a
- * place. Skips visibly when ../shared is absent.
+ * place. Skips visibly when the shared fixtures are absent.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ociFormat from '../../engine/inputs/oci/format.js';
-import { ROOT } from '../helpers/cli.js';
+import { available, sharedPath } from '../helpers/skip.js';
 
-const FIXTURES = join(ROOT, '..', 'shared', 'fixtures', 'oci-runtime-spec');
-const present = existsSync(FIXTURES);
-if (!present) console.warn(`SKIPPED: OCI runtime-spec fixtures not found at ../shared/fixtures/oci-runtime-spec; the schema conformance tests did not run.`);
+const FIXTURES = sharedPath('fixtures/oci-runtime-spec');
+const present = available('the OCI runtime-spec schema conformance tests', FIXTURES);
 
 const load = (dir: string, name: string) => ociFormat.load({ file: name, text: readFileSync(join(FIXTURES, dir, name), 'utf8') });
 

@@ -3,12 +3,13 @@
  * `<level>/pass/*.yaml` raise nothing under --policy pss-<level>;
  * `<level>/fail/<check><n>.yaml` is rejected by the rule for that check.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditText } from '../helpers/audit-text.js';
+import { available, sharedPath } from '../helpers/skip.js';
 
-const ROOT = resolve(__dirname, '../../../shared/fixtures/psa');
+const ROOT = sharedPath('fixtures/psa');
 
 /** PSA check (file stem, lower case) → rule id; at restricted, the rule that replaces a baseline check. */
 const CHECKS: Readonly<Record<string, { rule: string; restricted?: string }>> = {
@@ -33,8 +34,7 @@ const CHECKS: Readonly<Record<string, { rule: string; restricted?: string }>> = 
   procmount_restricted: { rule: 'pss/proc-mount-restricted' },
 };
 
-const present = existsSync(ROOT);
-if (!present) console.warn(`PSA oracle skipped: ${ROOT} is absent (the shared fixtures are not checked out next to the repository)`);
+const present = available('the Pod Security Admission oracle', ROOT);
 
 const tally = { agree: 0, total: 0 };
 

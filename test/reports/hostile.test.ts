@@ -52,7 +52,8 @@ describe('hostile text', () => {
 
   it('html: the hostile name is text, never an element', async () => {
     const page = await render('html');
-    expect(page).not.toMatch(/<script/i);
+    expect(page.match(/<script/gi)).toHaveLength(1); // the report's own filter, hashed in the CSP
+    expect(page).toMatch(/<script>\n\(\(\) => \{\n {2}const order = /);
     expect(page).not.toContain('<!-- and');
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page.split(HOSTILE_NAME)).toHaveLength(1);

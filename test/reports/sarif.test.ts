@@ -3,6 +3,7 @@ import { accessSync, constants, copyFileSync, chmodSync, mkdtempSync, readFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../engine/model/finding.js';
 import { FIXTURE_REPORT } from '../fixtures/reports/audit-report.js';
 import { render } from '../helpers/render.js';
 import { MULTITOOL_DIR, sarifValidator } from '../helpers/sarif-schema.js';
@@ -80,7 +81,7 @@ describe('sarif', () => {
       const region = result.locations[0]!.physicalLocation?.region;
       if (region) for (const n of Object.values(region)) expect(n).toBeGreaterThanOrEqual(1);
     }
-    const placed = FIXTURE_REPORT.findings.filter((f) => f.line !== null || (f.file !== null && FIXTURE_REPORT.sources.has(f.file)));
+    const placed = [...FIXTURE_REPORT.findings, ...FIXTURE_REPORT.suppressed!].filter((f) => f.line !== null || (f.file !== null && FIXTURE_REPORT.sources.has(f.file)));
     expect(run.results.filter((r) => r.locations[0]!.physicalLocation?.region)).toHaveLength(placed.length);
     const wholeFile = run.results.find((r) => r.baselineState === 'absent')!.locations[0]!.physicalLocation!.region;
     expect(wholeFile).toEqual({ startLine: 1, endLine: 21 });
@@ -96,7 +97,8 @@ describe('sarif', () => {
   });
 
   it('keeps fingerprints when lines move and when cwd changes', async () => {
-    const moved = { ...FIXTURE_REPORT, findings: FIXTURE_REPORT.findings.map((f) => ({ ...f, line: f.line && f.line + 7, endLine: f.endLine && f.endLine + 7 })) };
+    const move = (f: Finding) => ({ ...f, line: f.line && f.line + 7, endLine: f.endLine && f.endLine + 7 });
+    const moved = { ...FIXTURE_REPORT, findings: FIXTURE_REPORT.findings.map(move), suppressed: FIXTURE_REPORT.suppressed!.map(move) };
     const prints = (log: SarifLog) => log.runs[0]!.results.map((r) => Object.values(r.partialFingerprints)[0]);
     const base = prints(await parse());
     expect(prints(await parse(moved))).toEqual(base);
@@ -108,6 +110,15 @@ describe('sarif', () => {
     const run = (await parse({ ...FIXTURE_REPORT, findings: [custom] })).runs[0]!;
     const result = run.results[0]!;
     expect(run.tool.driver.rules[result.ruleIndex]!.id).toBe('custom/no-latest-tag');
+  });
+
+  it('keeps suppressed findings as results with an inSource suppression and its justification', async () => {
+    const run = (await parse()).runs[0]!;
+    const silenced = run.results.filter((r) => (r as { suppressions?: unknown }).suppressions);
+    expect(silenced.map((r) => [r.ruleId, (r as { suppressions?: unknown }).suppressions])).toEqual([
+      ['seccomp/required', [{ kind: 'inSource', status: 'accepted', justification: 'runs under gVisor, which filters syscalls itself' }]],
+    ]);
+    expect(run.results).toHaveLength(FIXTURE_REPORT.findings.length + 1);
   });
 
   it('carries baseline states and input errors', async () => {

@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { beforeAll, describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { profileSource } from '../../engine/seccomp/profile/load.js';
 import { analyseProfile } from '../../engine/seccomp/analyse.js';
@@ -10,13 +10,21 @@ import { ALLOW, EPERM, ENOSYS } from './helpers.js';
 const file = sharedPath('seccomp/moby-default.json');
 const present = available("resolution of Docker's default profile", file);
 
+type Analysis = ReturnType<typeof analyseProfile>;
+
+// The describe body runs even when skipped, so the profile is read only in beforeAll.
 describe.skipIf(!present)("Docker's default profile", () => {
-  const text = present ? readFileSync(file, 'utf8') : '{}';
-  const source = profileSource('moby-default.json', text);
-  const doc = source.document as { syscalls: { names: string[]; includes?: { caps?: string[] } }[] };
-  const sysAdminGroup = doc.syscalls.find((s) => s.includes?.caps?.length === 1 && s.includes.caps[0] === 'CAP_SYS_ADMIN')!.names;
-  const withoutAdmin = analyseProfile(source, { caps: RUNTIME_DEFAULT_CAPS, kernel: '6.1.0-13-amd64' });
-  const withAdmin = analyseProfile(source, { caps: [...RUNTIME_DEFAULT_CAPS, 'CAP_SYS_ADMIN'], kernel: '6.1.0-13-amd64' });
+  let source: ReturnType<typeof profileSource>;
+  let sysAdminGroup: string[];
+  let withoutAdmin: Analysis;
+  let withAdmin: Analysis;
+  beforeAll(() => {
+    source = profileSource('moby-default.json', readFileSync(file, 'utf8'));
+    const doc = source.document as { syscalls: { names: string[]; includes?: { caps?: string[] } }[] };
+    sysAdminGroup = doc.syscalls.find((s) => s.includes?.caps?.length === 1 && s.includes.caps[0] === 'CAP_SYS_ADMIN')!.names;
+    withoutAdmin = analyseProfile(source, { caps: RUNTIME_DEFAULT_CAPS, kernel: '6.1.0-13-amd64' });
+    withAdmin = analyseProfile(source, { caps: [...RUNTIME_DEFAULT_CAPS, 'CAP_SYS_ADMIN'], kernel: '6.1.0-13-amd64' });
+  });
 
   it('is read as Docker format and covers x86_64, i386 and x32 through archMap', () => {
     expect(source.format).toBe('docker');

@@ -1,11 +1,11 @@
 /** What every `caplint seccomp` subcommand shares: PROFILE loading and --arch/--caps/--kernel. */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Io } from '../../cli/io.js';
 import type { Arch, DecisionTable } from '../../seccomp/types.js';
 import { ARCHES, AUDIT_ARCH, X32_SYSCALL_BIT } from '../../seccomp/types.js';
 import { CaplintError, UsageError, describeFsError } from '../../errors.js';
 import { hint } from '../../linux/suggest.js';
+import { readUserText } from '../../inputs/bounded-read.js';
 import { RUNTIME_DEFAULT_CAPS, allCapabilities, isAllKeyword, normaliseCapability } from '../../linux/capabilities.js';
 import { syscallName } from '../../linux/syscalls/index.js';
 import { builtinProfile, isBuiltinProfile, profileSource, readProfile, resolveProfile, parseKernelRelease } from '../../seccomp/profile/index.js';
@@ -50,7 +50,7 @@ export async function loadTable(spec: string | undefined, io: Io, common: Common
   else {
     let text: string;
     try {
-      text = readFileSync(resolve(io.cwd, spec), 'utf8');
+      text = readUserText(resolve(io.cwd, spec));
     } catch (error) {
       throw new CaplintError(`cannot read the profile: ${describeFsError(error)}`, { file: spec });
     }

@@ -5,9 +5,10 @@
  * set through an anchor points at the text that set it.
  */
 import type { Document, Node as YamlNode, Pair } from 'yaml';
-import type { SourceDocument, Span } from '../../model/located.js';
+import type { RepeatedKey, SourceDocument, Span } from '../../model/located.js';
 import { parsePointer, pointerOf } from '../../model/pointer.js';
 import { LineTable } from '../text-position.js';
+import { repeatedYamlKeys } from './yaml-repeated.js';
 
 type Yaml = typeof import('yaml');
 let Y: Yaml | undefined;
@@ -37,6 +38,8 @@ export class YamlDocument implements SourceDocument {
   /** Resolving an alias walks the whole document: once per alias is enough. */
   private readonly aliases = new Map<unknown, unknown>();
   private anchorMap: Map<string, unknown> | undefined;
+  private indexes = new WeakMap<readonly Pair[], Map<string, Pair>>();
+  repeatedKeys: readonly RepeatedKey[] = [];
 
   constructor(
     readonly file: string,
@@ -82,7 +85,8 @@ export class YamlDocument implements SourceDocument {
   }
 
   private findPair(items: readonly Pair[], token: string, depth: number): Pair | undefined {
-    for (const pair of items) if (yaml().isPair(pair) && yaml().isScalar(pair.key) && String(pair.key.value) === token) return pair;
+    const own = this.keyIndex(items).get(token);
+    if (own) return own;
     if (depth > 8) return undefined;
     // `<<: *base` or `<<: [*a, *b]`: look in the merged maps.
     for (const pair of items) {
@@ -97,6 +101,21 @@ export class YamlDocument implements SourceDocument {
       }
     }
     return undefined;
+  }
+
+  /** A map's pairs by key (the first of a repeated key), built once per map: a lookup per finding stays O(1) in wide maps. */
+  private keyIndex(items: readonly Pair[]): Map<string, Pair> {
+    let index = this.indexes.get(items);
+    if (!index) {
+      index = new Map();
+      for (const pair of items) {
+        if (!yaml().isPair(pair) || !yaml().isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (!index.has(key)) index.set(key, pair);
+      }
+      this.indexes.set(items, index);
+    }
+    return index;
   }
 
   private deref(node: unknown): unknown {
@@ -135,6 +154,7 @@ export function parseYamlStream(file: string, text: string): ParsedYaml[] {
       const at = lines.position(first.pos[0]);
       return { document, value: undefined, error: { ...at, message: `not valid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` } };
     }
+    document.repeatedKeys = repeatedYamlKeys(yaml(), doc, lines);
     return { document, value: doc.toJS({ maxAliasCount: 1000 }) };
   });
 }

@@ -1,6 +1,7 @@
 /**
  * caplint's own seccomp profiles (profiles/seccomp/<name>.json): `default`
- * for ordinary workloads, `strict` for services that need no privileged call.
+ * for ordinary workloads, `strict` for services that need no privileged call,
+ * `rule-host` for the process that runs custom rules.
  */
 import { readFileSync } from 'node:fs';
 import type { SeccompProfileSource } from '../../model/subject.js';
@@ -9,7 +10,7 @@ import { hint } from '../../linux/suggest.js';
 import { packagePath } from '../../paths.js';
 import { profileSource } from './load.js';
 
-export const BUILTIN_PROFILES = ['default', 'strict'] as const;
+export const BUILTIN_PROFILES = ['default', 'strict', 'rule-host'] as const;
 export type BuiltinProfileName = (typeof BUILTIN_PROFILES)[number];
 
 export function isBuiltinProfile(name: string): name is BuiltinProfileName {

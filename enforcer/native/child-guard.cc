@@ -1,0 +1,41 @@
+#include "child-guard.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+namespace caplint {
+
+bool FixStdio() {
+  for (int fd = 0; fd <= 2; fd++) {
+    long flags = syscall(SYS_fcntl, fd, F_GETFL);
+    if (flags < 0 && errno != EBADF) return false;
+    if (flags < 0) {
+      long opened = syscall(SYS_openat, AT_FDCWD, "/dev/null", fd == 0 ? O_RDONLY : O_RDWR, 0);
+      if (opened < 0) return false;
+      if (opened != fd) {  // lower descriptors are open, so this only happens if one was closed meanwhile
+        if (syscall(SYS_dup3, opened, fd, 0) < 0) return false;
+        syscall(SYS_close, opened);
+      }
+      continue;
+    }
+    if ((flags & O_NONBLOCK) && syscall(SYS_fcntl, fd, F_SETFL, flags & ~O_NONBLOCK) != 0) return false;
+  }
+  return true;
+}
+
+bool TieToParent(pid_t parent) {
+  if (syscall(SYS_prctl, PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0) return false;
+  if (syscall(SYS_getppid) != parent) {
+    errno = ESRCH;
+    return false;
+  }
+  return true;
+}
+
+bool MarkPreExec() { return syscall(SYS_prctl, PR_SET_NAME, kPreExecComm, 0, 0, 0) == 0; }
+
+}  // namespace caplint

@@ -1,0 +1,127 @@
+/**
+ * The code each rule file's context runs before the file itself (see
+ * sandbox.ts). It owns everything the host calls: `__caplint.load`,
+ * `check`, `checkOne`, `addDocuments`, `disable`. Each returns a string made
+ * with the prelude's own JSON.stringify; whatever rule code throws becomes
+ * text here, under the time limit, never in the host realm.
+ */
+export const PRELUDE = `
+'use strict';
+(() => {
+  const G = globalThis;
+  const inputs = ['__in_subjects', '__in_options', '__in_rules', '__in_documents', '__in_index'];
+  for (const name of inputs) Object.defineProperty(G, name, { value: '', writable: true, enumerable: false, configurable: false });
+  const intrinsics = [Object, Array, Function, String, Number, Boolean, Symbol, BigInt, Map, Set, WeakMap, WeakSet,
+    Promise, RegExp, Date, Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError, JSON, Math,
+    ArrayBuffer, DataView, Uint8Array, Int8Array, Uint16Array, Int16Array, Uint32Array, Int32Array, Float32Array,
+    Float64Array, Uint8ClampedArray, BigInt64Array, BigUint64Array, Intl, Reflect, Proxy, WeakRef];
+  for (const x of intrinsics) { Object.freeze(x); if (x.prototype) Object.freeze(x.prototype); }
+  const TypedArray = Object.getPrototypeOf(Uint8Array);
+  Object.freeze(TypedArray); Object.freeze(TypedArray.prototype);
+  for (const f of [function* () {}, async function () {}, async function* () {}]) {
+    const ctor = Object.getPrototypeOf(f).constructor;
+    Object.freeze(ctor); Object.freeze(ctor.prototype); Object.freeze(Object.getPrototypeOf(f));
+  }
+  Object.freeze(Object.getPrototypeOf([][Symbol.iterator]()));
+  Object.freeze(Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
+  // Every global binding becomes read-only: a rule cannot rebind JSON, Error or Object for itself or anyone.
+  for (const name of Object.getOwnPropertyNames(G)) {
+    if (inputs.includes(name)) continue;
+    const d = Object.getOwnPropertyDescriptor(G, name);
+    if (d && d.configurable) Object.defineProperty(G, name, { value: G[name], writable: false, enumerable: false, configurable: false });
+  }
+  delete G.eval;
+  const { stringify, parse } = JSON;
+  const toText = String;
+  const { freeze: freezeOne, isFrozen } = Object;
+  const isArray = Array.isArray;
+  const freeze = (value) => {
+    if (typeof value === 'object' && value !== null && !isFrozen(value)) {
+      freezeOne(value);
+      if (isArray(value)) for (let i = 0; i < value.length; i++) freeze(value[i]);
+      else for (const key in value) freeze(value[key]);
+    }
+    return value;
+  };
+  const text = (value) => { try { return typeof value === 'string' ? value : toText(value); } catch { return 'a value that cannot be shown'; } };
+  const errorText = (error) => {
+    try {
+      if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
+        const message = error.message;
+        if (message !== undefined) return text(message);
+      }
+      return text(error);
+    } catch { return 'it threw a value that cannot be shown'; }
+  };
+  const MAX_FINDINGS = 1000;
+  let maxRules = 100;
+  let tooMany = false;
+  const defined = [];
+  let checks = [];
+  const disabled = new Set();
+  // One frozen error, thrown again and again: a loop that catches it costs no allocation per call.
+  const LIMIT = freezeOne(new RangeError('at most this many rules per file'));
+  const api = freezeOne({ defineRule: (rule) => {
+    if (defined.length >= maxRules) { tooMany = true; throw LIMIT; }
+    defined.push(rule);
+    return rule;
+  } });
+  const requireApi = (name) => { if (name === 'caplint') return api; throw new Error('only "caplint" can be imported'); };
+  const run = (index, subject, options) => {
+    const findings = [];
+    let overflow = false;
+    const report = (messageId, data, at, extra) => {
+      if (findings.length >= MAX_FINDINGS) { overflow = true; return; }
+      findings.push({ messageId: text(messageId), data: parse(stringify(data === undefined ? {} : data)), at: at === undefined ? undefined : text(at), severity: extra === undefined || extra === null ? undefined : extra.severity });
+    };
+    try {
+      checks[index](subject, freezeOne({ options: options === undefined ? freezeOne({}) : options, report }));
+      return overflow ? { findings, error: 'it reported more than ' + MAX_FINDINGS + ' findings on one subject; the rest were dropped' } : { findings };
+    } catch (error) {
+      return { findings: [], error: errorText(error) };
+    }
+  };
+  const documents = new Map();
+  const withDocument = (subject) => {
+    const profile = subject && subject.seccomp && subject.seccomp.profile;
+    if (profile && profile.document && typeof profile.document.$document === 'number') profile.document = documents.get(profile.document.$document);
+    return subject;
+  };
+  Object.defineProperty(G, '__caplint', { enumerable: false, writable: false, configurable: false, value: freezeOne({
+    limit: (n) => { maxRules = Number(n); return 'ok'; },
+    tooMany: () => (tooMany ? 'the file defines more than ' + maxRules + ' rules; at most ' + maxRules + ' rules per file' : ''),
+    load: (fn) => {
+      try { fn({}, requireApi); } catch (error) {
+        if (!tooMany) return stringify({ error: 'the rule file failed while loading: ' + errorText(error) });
+      }
+      if (tooMany) return stringify({ error: 'the file defines more than ' + maxRules + ' rules; at most ' + maxRules + ' rules per file' });
+      try {
+        const described = stringify(defined.map((r) => ({ id: r === null || r === undefined ? undefined : r.id, meta: r === null || r === undefined ? undefined : r.meta })));
+        checks = defined.map((r) => (r === null || r === undefined ? undefined : r.check));
+        if (typeof described !== 'string') return stringify({ error: 'the rules in the file cannot be described' });
+        return '{"rules":' + described + '}';
+      } catch (error) {
+        return stringify({ error: 'the rules in the file cannot be described: ' + errorText(error) });
+      }
+    },
+    addDocuments: (json) => {
+      for (const [id, doc] of parse(json)) documents.set(id, freeze(parse(doc)));
+      return 'ok';
+    },
+    disable: (index) => { disabled.add(Number(index)); return 'ok'; },
+    check: (subjectsJson, rulesJson, optionsJson) => {
+      const which = parse(rulesJson);
+      const options = freeze(parse(optionsJson));
+      return stringify(parse(subjectsJson).map((json) => {
+        const subject = freeze(withDocument(parse(json)));
+        return which.map((index, k) => (disabled.has(index) ? { findings: [], skipped: true } : run(index, subject, options[k])));
+      }));
+    },
+    checkOne: (index, subjectJson, optionsJson) => {
+      const subject = freeze(withDocument(parse(subjectJson)));
+      return stringify(run(Number(index), subject, freeze(parse(optionsJson))));
+    },
+  }) });
+})();
+'ok';
+`;

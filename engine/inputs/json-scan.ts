@@ -1,0 +1,89 @@
+/**
+ * One pass over a JSON text, without recursion, for what JSON.parse hides:
+ * nesting deeper than MAX_DEPTH (placed, so a 100k-deep document is one
+ * error, not a stack overflow), and keys repeated in one object (JSON.parse
+ * keeps the last; Go's encoding/json merges objects; strict decoders refuse).
+ */
+import { pointerOf } from '../model/pointer.js';
+
+/** Deeper nesting than any container config needs; beyond it the input is refused. */
+export const MAX_DEPTH = 500;
+
+export interface RepeatedKey {
+  readonly key: string;
+  /** Pointer of the member (both occurrences share it). */
+  readonly pointer: string;
+  /** Offsets of the first and the repeated key's opening quote, and the repeated key's end. */
+  readonly first: number;
+  readonly offset: number;
+  readonly end: number;
+  /** Both values are objects (Go merges them) or not (the last wins). */
+  readonly objects: boolean;
+}
+
+export interface JsonScan {
+  readonly repeated: RepeatedKey[];
+  /** Offset of the bracket that went past MAX_DEPTH. */
+  readonly tooDeep?: number;
+}
+
+interface Level {
+  readonly keys: Map<string, { offset: number; isObject: boolean }> | null;
+  /** The current member's key (objects) or index (arrays). */
+  token: string | number;
+  expectKey: boolean;
+}
+
+export function scanJson(text: string, maxDepth = MAX_DEPTH): JsonScan {
+  const repeated: RepeatedKey[] = [];
+  const stack: Level[] = [];
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      const start = i;
+      let escaped = false;
+      for (i++; i < length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) { escaped = true; i++; } else if (d === 0x22) break;
+      }
+      const top = stack[stack.length - 1];
+      if (top?.keys && top.expectKey) {
+        top.expectKey = false;
+        const raw = text.slice(start, i + 1);
+        const key = escaped ? decode(raw) : raw.slice(1, -1);
+        top.token = key;
+        const seen = top.keys.get(key);
+        if (seen) {
+          const pointer = pointerOf(...stack.map((l) => l.token));
+          repeated.push({ key, pointer, first: seen.offset, offset: start, end: i + 1, objects: seen.isObject && nextIsObject(text, i + 1) });
+        } else top.keys.set(key, { offset: start, isObject: nextIsObject(text, i + 1) });
+      }
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (stack.length >= maxDepth) return { repeated, tooDeep: i };
+      stack.push({ keys: c === 0x7b ? new Map() : null, token: 0, expectKey: c === 0x7b });
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      stack.pop();
+    } else if (c === 0x2c /* , */) {
+      const top = stack[stack.length - 1];
+      if (top?.keys) top.expectKey = true;
+      else if (top) top.token = (top.token as number) + 1;
+    }
+  }
+  return { repeated };
+}
+
+function decode(raw: string): string {
+  try {
+    return JSON.parse(raw) as string;
+  } catch {
+    return raw.slice(1, -1);
+  }
+}
+
+/** Whether the value after a key (past the colon and blanks) opens an object. */
+function nextIsObject(text: string, from: number): boolean {
+  let i = from;
+  while (i < text.length && /[\s:]/.test(text[i]!)) i++;
+  return text[i] === '{';
+}

@@ -1,0 +1,50 @@
+/**
+ * The identity of a compiled seccomp program: everything the compiler reads.
+ * Two launches with equal keys get byte-identical programs, so a program
+ * compiled once (at package build time, or on an earlier launch) can stand
+ * in for a fresh compile. Kernel inputs enter only through the profile's own
+ * `minKernel` conditions: which of them the running kernel meets.
+ */
+import { createHash } from 'node:crypto';
+import type { Arch } from '../../seccomp/types.js';
+import type { KernelVersion } from '../../seccomp/profile/model.js';
+import { atLeast, parseMinKernel } from '../../seccomp/profile/kernel.js';
+
+export interface ProgramInputs {
+  /** Identifies the compiler build (dist/bpf/index.json, written at package build). */
+  readonly compilerId: string;
+  readonly arch: Arch;
+  readonly format: 'oci' | 'docker';
+  /** The profile document as parsed. */
+  readonly document: unknown;
+  readonly capabilities: readonly string[];
+  readonly forbidden: readonly string[];
+  readonly flags: readonly string[];
+  readonly kernel: KernelVersion | undefined;
+}
+
+/** `minKernel` thresholds written in the document, and whether this kernel meets each. */
+export function kernelInputs(text: string, kernel: KernelVersion | undefined): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(/"minKernel"\s*:\s*"([^"]*)"/g)) found.add(m[1]!);
+  return [...found].sort().map((v) => {
+    const min = parseMinKernel(v);
+    return `${v}:${min && kernel ? atLeast(kernel, min) : 'unknown'}`;
+  });
+}
+
+export function programKey(inputs: ProgramInputs): string {
+  const text = JSON.stringify(inputs.document) ?? 'null';
+  const material = JSON.stringify({
+    v: 1,
+    compiler: inputs.compilerId,
+    arch: inputs.arch,
+    format: inputs.format,
+    kernel: kernelInputs(text, inputs.kernel),
+    caps: [...inputs.capabilities].sort(),
+    forbidden: [...inputs.forbidden].sort(),
+    flags: [...inputs.flags].sort(),
+    document: text,
+  });
+  return createHash('sha256').update(material).digest('hex');
+}
