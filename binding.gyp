@@ -15,6 +15,9 @@
         "enforcer/native/pid-init.cc",
         "enforcer/native/wait.cc",
         "enforcer/native/seccomp-dump.cc",
+        "enforcer/native/learn.cc",
+        "enforcer/native/recorder.cc",
+        "enforcer/native/bpf-run.cc",
         "enforcer/native/self-confine.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],

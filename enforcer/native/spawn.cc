@@ -26,14 +26,18 @@
 
 namespace caplint {
 
-LaunchOutcome Launch(const ChildPlan& plan) {
-  if (plan.isolation.active) return LaunchIsolated(plan);
+LaunchOutcome Launch(const ChildPlan& plan, ListenerSlot* listener) {
+  if (plan.isolation.active) {
+    // The isolated child is forked, not sharing memory: the listener slot would stay in its copy.
+    if (listener != nullptr) throw std::system_error(ENOTSUP, std::generic_category(), "a recording launch with namespaces or cgroups");
+    return LaunchIsolated(plan);
+  }
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category(), "pipe2");
   UniqueFd read_end(fds[0]), write_end(fds[1]);
   ChildStack stack;
   volatile StepFailure shared{0, 0, -1};
-  ChildArgs args{&plan, write_end.Get(), &shared, getpid()};
+  ChildArgs args{&plan, write_end.Get(), &shared, getpid(), listener};
   int pidfd = -1;
   int pid, clone_errno;
   HoldNotDumpable();  // released by the wait once the child is reaped, or below when it never ran

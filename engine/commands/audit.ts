@@ -53,8 +53,9 @@ Options:
   --against CONFIG       with --pid: report where each process differs from this OCI config
   --config FILE          caplint.config.json to use (default: the nearest one up from here)
   --no-config            ignore caplint.config.json files
+  --allow-empty          exit 0 even when nothing was audited (no container in the inputs, no rule that applies)
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input.
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input, or nothing audited.
 `;
 
 const OPTIONS = {
@@ -73,6 +74,7 @@ const OPTIONS = {
   'update-baseline': { type: 'boolean' },
   config: { type: 'string' },
   'no-config': { type: 'boolean' },
+  'allow-empty': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   ...LIVE_OPTIONS,
   against: { type: 'string' },
@@ -116,6 +118,8 @@ const audit: Command = {
         suppressed: audited.suppressed,
         ...(compared ? { baseline: { file: shown(settings.baseline!, io.cwd), accepted: compared.accepted, stale: compared.stale } } : {}),
         errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
+      ...(audited.skipped ? { skipped: audited.skipped } : {}),
+      allowEmpty: values['allow-empty'] === true,
         rules: settings.rulesFor(''),
         failOn: settings.failOn,
         policy,

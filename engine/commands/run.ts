@@ -12,6 +12,7 @@ import { isatty } from 'node:tty';
 import type { Command } from '../cli/commands.js';
 import type { Io } from '../cli/io.js';
 import { parse } from '../cli/args.js';
+import { terminalSafe } from '../../reports/common/terminal.js';
 import { CaplintError, UsageError, describeError } from '../errors.js';
 import type { Enforcer } from '../../enforcer/launcher.js';
 import { readLastCap, readStatus } from '../../enforcer/proc-status.js';
@@ -163,7 +164,7 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
       } catch (error) {
         if (error instanceof UsageError || !(error instanceof CaplintError)) throw error;
         const suffix = error instanceof ConfinementRefused ? '' : '; nothing was run';
-        io.error(`caplint run: ${describeError(error)}${suffix}\n`);
+        io.error(`caplint run: ${terminalSafe(describeError(error))}${suffix}\n`);
         return 125;
       }
     },
