@@ -6,6 +6,9 @@ export type IsolationStep = (typeof ISOLATION_STEPS)[keyof typeof ISOLATION_STEP
 
 const ID_FILES = ['setgroups', 'uid_map', 'gid_map'];
 
+export const SIGSYS_BEFORE_EXEC = (file: string): string =>
+  `the seccomp filter killed the child with SIGSYS before ${file} could start (its execve, or a call before it, is not allowed)`;
+
 export function isIsolationStep(step: string): step is IsolationStep {
   return (Object.values(ISOLATION_STEPS) as string[]).includes(step);
 }
@@ -29,6 +32,6 @@ export function isolationStepText(step: IsolationStep, detail: number, plan: Lau
     case 'loopback': return 'could not bring lo up in the new network namespace (SIOCSIFFLAGS)';
     case 'hostname': return `could not set the hostname (sethostname ${iso?.hostname ?? ''})`;
     case 'init': return 'could not start the command under the pid namespace init';
-    case 'killed-before-exec': return `the seccomp filter killed the child with SIGSYS before ${plan.file} could start (its execve, or a call before it, is not allowed)`;
+    case 'killed-before-exec': return SIGSYS_BEFORE_EXEC(plan.file);
   }
 }

@@ -55,6 +55,8 @@ Options:
   --no-cache            compile the seccomp profile now: no program compiled at package build or by an earlier launch
   --dry-run             print the plan and run nothing
   --allow-partial       run with what caplint can enforce here, stating what it leaves out
+  --accept-unknown-syscalls
+                        take syscall names newer than caplint's tables (they match nothing on this kernel table)
 
 Exit: the command's code, 128+N for signal N, 125 confinement failed (nothing ran), 126 not executable, 127 not found.
 `;
@@ -86,8 +88,11 @@ const OPTIONS = {
   cpus: { type: 'string' },
   memory: { type: 'string' },
   pids: { type: 'string' },
+  'accept-unknown-syscalls': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+const acceptUnknown = (values: { readonly 'accept-unknown-syscalls'?: boolean }): boolean => values['accept-unknown-syscalls'] === true;
 
 async function defaultEnforcer(): Promise<() => Enforcer> {
   const { createEnforcer } = await import('../../enforcer/launcher.js');
@@ -112,9 +117,10 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
         return 125;
       }
       try {
+        const acceptUnknownSyscalls = acceptUnknown(values);
         const intent = buildIntent(
           {
-            profile: values.profile, config: values.config, capAdd: values['cap-add'] ?? [], capDrop: values['cap-drop'] ?? [], seccomp: values.seccomp,
+            profile: values.profile, config: values.config, capAdd: values['cap-add'] ?? [], capDrop: values['cap-drop'] ?? [], seccomp: values.seccomp, acceptUnknownSyscalls,
             isolation: {
               unshare: values.unshare ?? [], mapRootUser: values['map-root-user'] === true, mapUser: values['map-user'], mountProc: values['mount-proc'] === true,
               hostname: values.hostname, cpus: values.cpus, memory: values.memory, pids: values.pids,
@@ -127,12 +133,14 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
         const lastCap = readLastCap();
         const isolation = decideIsolation(intent.isolation, own, lastCap, allowPartial || values['dry-run'] === true, deps.cgroupPlaces);
         const cache = values['no-cache'] ? undefined : { dir: defaultCacheDir(io.env) };
-        const context = { capabilities: intent.capabilities.bounding, forbidden: intent.forbiddenSyscalls, ...(cache ? { cache } : {}) };
+        const context = { capabilities: intent.capabilities.bounding, forbidden: intent.forbiddenSyscalls, acceptUnknownSyscalls, ...(cache ? { cache } : {}) };
         const seccomp =
           'inline' in intent.seccomp
             ? loadInlineSeccomp(intent.seccomp.inline, intent.seccomp.document, intent.seccompFlags, context)
             : loadSeccomp(intent.seccomp.ref, intent.seccompFlags, context);
         if (seccomp) refuseUnlessExecAllowed(seccomp.program, nativeArch(), 'the seccomp filter');
+        const unknown = [...new Set([...intent.unknownSyscalls, ...(seccomp?.unknownSyscalls ?? [])])];
+        if (unknown.length) io.error(`caplint run: note: names unknown to this kernel table, accepted (--accept-unknown-syscalls) and matching nothing: ${unknown.join(', ')}\n`);
         const file = resolveCommand(command[0]!, io.env.PATH, io.cwd);
         const childOwn = isolation.childOwn;
         const user = childUser(intent.user, childOwn, intent.isolation.mapTo, isolation.plan);
@@ -164,7 +172,8 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
       } catch (error) {
         if (error instanceof UsageError || !(error instanceof CaplintError)) throw error;
         const suffix = error instanceof ConfinementRefused ? '' : '; nothing was run';
-        io.error(`caplint run: ${terminalSafe(describeError(error))}${suffix}\n`);
+        const newer = !acceptUnknown(values) && /is not a system call/.test(error.message) ? ' (--accept-unknown-syscalls takes names newer than caplint\'s tables)' : '';
+        io.error(`caplint run: ${terminalSafe(describeError(error))}${newer}${suffix}\n`);
         return 125;
       }
     },

@@ -11,7 +11,9 @@ import type { LaunchPlan } from '../../enforcer/launch-plan.js';
 import { readStatus } from '../../enforcer/proc-status.js';
 import type { ConfinementStatus } from '../../enforcer/proc-status.js';
 import { expectedStatus, verifyStatus } from '../../enforcer/verify.js';
+import { readFileSync } from 'node:fs';
 import { describeError } from '../errors.js';
+import { SIGSYS_BEFORE_EXEC } from '../../enforcer/isolation-messages.js';
 import { createLaunchCgroup } from './cgroup/launch-cgroup.js';
 import type { LaunchCgroup } from './cgroup/launch-cgroup.js';
 import type { CgroupPlace } from './cgroup/cgroup-places.js';
@@ -54,6 +56,31 @@ async function settledProblems(child: RunningChild, plan: LaunchPlan, own: Confi
   return problems;
 }
 
+/** The name the child carries from its seccomp step until execve (enforcer/native/child-guard.h). */
+const PRE_EXEC_COMM = 'caplint-preexec';
+
+/**
+ * Under a pid namespace init the command is not caplint's child, so the
+ * addon's own check (a child dead of SIGSYS under its pre-exec name) cannot
+ * see it: this looks at the command, held unreaped by the init, until it has
+ * either a name of its own (it exec'd) or died under the pre-exec name.
+ */
+async function diedBeforeExec(pid: number): Promise<boolean> {
+  for (let i = 0; i < 40; i++) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return false;
+    }
+    const m = /^\d+ \((.*)\) (\S)/s.exec(stat);
+    if (!m || m[1] !== PRE_EXEC_COMM) return false;
+    if (m[2] === 'Z' || m[2] === 'X') return true;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return false;
+}
+
 /** `own`: what the child holds before its capability steps (in a new user namespace, not caplint's own sets). */
 export async function launchAndWait(enforcer: Enforcer, plan: LaunchPlan, own: ConfinementStatus, io: Io, options: WaitOptions): Promise<number> {
   const forwarder = forwardSignals(options.signals, { terminal: options.terminal });
@@ -76,6 +103,12 @@ export async function launchAndWait(enforcer: Enforcer, plan: LaunchPlan, own: C
     const { child } = outcome;
     forwarder.attach(child);
     // The command is not reaped before `exited` settles (nor, under a pid namespace init, before release()).
+    if (child.initPid !== null && (await diedBeforeExec(child.pid))) {
+      child.release();
+      await child.exited;
+      io.error(`caplint run: ${SIGSYS_BEFORE_EXEC(plan.file)}; nothing was run\n`);
+      return 125;
+    }
     const problems = await settledProblems(child, plan, own, cgroup);
     child.release();
     if (problems.length > 0) {
@@ -87,7 +120,7 @@ export async function launchAndWait(enforcer: Enforcer, plan: LaunchPlan, own: C
     }
     const exit = await child.exited;
     if (exit.beforeExec) {
-      io.error(`caplint run: the seccomp filter killed the child with SIGSYS before ${plan.file} could start (its execve, or a call before it, is not allowed); nothing was run\n`);
+      io.error(`caplint run: ${SIGSYS_BEFORE_EXEC(plan.file)}; nothing was run\n`);
       return 125;
     }
     if (cgroup) for (const line of limitReport(cgroup.events(), options.cgroup!.limits, cgroup.cgroups)) io.error(`caplint run: ${line}\n`);

@@ -23,6 +23,8 @@ export interface RunOptions {
   readonly seccomp?: string;
   /** --unshare, --map-*, --mount-proc, --hostname, --cpus, --memory, --pids (none when absent). */
   readonly isolation?: IsolationFlags;
+  /** Accept syscall names newer than caplint's tables (in the profile and the seccomp profile). */
+  readonly acceptUnknownSyscalls?: boolean;
 }
 
 export interface ConfinementIntent {
@@ -36,6 +38,8 @@ export interface ConfinementIntent {
   readonly forbiddenSyscalls: readonly string[];
   /** Namespaces and cgroup limits (profile, then flags). */
   readonly isolation: IsolationRequest;
+  /** Names no syscall table knows, accepted by --accept-unknown-syscalls. */
+  readonly unknownSyscalls: readonly string[];
   /** For --dry-run: where the settings came from. */
   readonly source: string;
 }
@@ -52,7 +56,7 @@ function fromProfile(profile: RunProfile): CapabilityIntent {
 }
 
 export function buildIntent(options: RunOptions, cwd: string): ConfinementIntent {
-  const profile = options.profile !== undefined || options.config === undefined ? loadRunProfile(options.profile ?? 'default', cwd) : undefined;
+  const profile = options.profile !== undefined || options.config === undefined ? loadRunProfile(options.profile ?? 'default', cwd, { acceptUnknownSyscalls: options.acceptUnknownSyscalls === true }) : undefined;
   const config: OciProcess | undefined = options.config === undefined ? undefined : readOciProcess(resolve(cwd, options.config));
   const base = config?.capabilities ?? (profile ? fromProfile(profile) : { bounding: [], permitted: [], effective: [], inheritable: [], ambient: [] });
   const seccomp =
@@ -74,6 +78,7 @@ export function buildIntent(options: RunOptions, cwd: string): ConfinementIntent
     seccompFlags: profile?.seccompFlags ?? [],
     forbiddenSyscalls: profile?.forbiddenSyscalls ?? [],
     isolation: isolationIntent(profile, options.isolation ?? { unshare: [], mapRootUser: false, mountProc: false }),
+    unknownSyscalls: profile?.unknownSyscalls ?? [],
     source,
   };
 }
