@@ -29,6 +29,21 @@ export const FREEZE_INTRINSICS = `
   }
 `;
 
+/** \`deepFreeze(value)\`, with the intrinsics it was given when the context was made (they are frozen and their bindings read-only). */
+export const DEEP_FREEZE = `
+  const deepFreeze = ((freeze, isFrozen, isArray) => {
+    const deep = (value) => {
+      if (typeof value === 'object' && value !== null && !isFrozen(value)) {
+        freeze(value);
+        if (isArray(value)) for (let i = 0; i < value.length; i++) deep(value[i]);
+        else for (const key in value) deep(value[key]);
+      }
+      return value;
+    };
+    return deep;
+  })(Object.freeze, Object.isFrozen, Array.isArray);
+`;
+
 export const PRELUDE = `
 'use strict';
 (() => {
@@ -39,14 +54,7 @@ export const PRELUDE = `
   const toText = String;
   const { freeze: freezeOne, isFrozen } = Object;
   const isArray = Array.isArray;
-  const freeze = (value) => {
-    if (typeof value === 'object' && value !== null && !isFrozen(value)) {
-      freezeOne(value);
-      if (isArray(value)) for (let i = 0; i < value.length; i++) freeze(value[i]);
-      else for (const key in value) freeze(value[key]);
-    }
-    return value;
-  };
+  ${DEEP_FREEZE}
   // Subjects are read-only views: freezing each parsed subject in every context costs ten times its parsing,
   // while a rule reads a few fields. Shared (already frozen) documents are handed out as they are.
   const views = new WeakMap();
@@ -127,7 +135,7 @@ export const PRELUDE = `
     // Subjects arrive parsed, shared by every rule file (subject-store.ts); each file sees them through its own read-only views.
     check: (subjects, rulesJson, optionsJson) => {
       const which = parse(rulesJson);
-      const options = freeze(parse(optionsJson));
+      const options = deepFreeze(parse(optionsJson));
       const out = [];
       for (let i = 0; i < subjects.length; i++) {
         const subject = view(subjects[i]);
@@ -135,7 +143,7 @@ export const PRELUDE = `
       }
       return stringify(out);
     },
-    checkOne: (index, subjects, optionsJson) => stringify(run(Number(index), view(subjects[0]), freeze(parse(optionsJson)))),
+    checkOne: (index, subjects, optionsJson) => stringify(run(Number(index), view(subjects[0]), deepFreeze(parse(optionsJson)))),
   }) });
 })();
 'ok';

@@ -9,7 +9,7 @@
  */
 import { createContext, Script } from 'node:vm';
 import type { Context } from 'node:vm';
-import { FREEZE_INTRINSICS } from './prelude.js';
+import { DEEP_FREEZE, FREEZE_INTRINSICS } from './prelude.js';
 
 const STORE = new Script(`'use strict';
 (() => {
@@ -17,19 +17,11 @@ const STORE = new Script(`'use strict';
   for (const name of ['__in_subjects', '__in_documents']) Object.defineProperty(G, name, { value: '', writable: true, enumerable: false, configurable: false });
   ${FREEZE_INTRINSICS}
   const { parse } = JSON;
-  const { freeze, isFrozen } = Object;
-  const isArray = Array.isArray;
-  const deep = (value) => {
-    if (typeof value === 'object' && value !== null && !isFrozen(value)) {
-      freeze(value);
-      if (isArray(value)) for (let i = 0; i < value.length; i++) deep(value[i]);
-      else for (const key in value) deep(value[key]);
-    }
-    return value;
-  };
+  const { freeze } = Object;
+  ${DEEP_FREEZE}
   const documents = new Map();
   Object.defineProperty(G, '__store', { value: freeze({
-    add: (json) => { for (const [id, text] of parse(json)) documents.set(id, deep(parse(text))); },
+    add: (json) => { for (const [id, text] of parse(json)) documents.set(id, deepFreeze(parse(text))); },
     load: (json) => {
       const subjects = parse(json);
       for (const subject of subjects) {
