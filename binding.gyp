@@ -11,6 +11,9 @@
         "enforcer/native/spawn.cc",
         "enforcer/native/wait.cc",
         "enforcer/native/seccomp-dump.cc",
+        "enforcer/native/learn.cc",
+        "enforcer/native/recorder.cc",
+        "enforcer/native/bpf-run.cc",
         "enforcer/native/self-confine.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],

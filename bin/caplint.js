@@ -15,7 +15,6 @@ const { join } = require('node:path');
 
 /** The bundled CLI (dist/cli.cjs), compiled with its code cache when V8 accepts it. */
 function loadCli() {
-  const Module = require('node:module');
   const { Script } = require('node:vm');
   const file = join(__dirname, '..', 'dist', 'cli.cjs');
   // esbuild writes ASCII only, so latin1 reads it exactly and without decoding.
@@ -26,9 +25,11 @@ function loadCli() {
   } catch {
     cachedData = undefined; // no cache: V8 compiles as usual
   }
-  const script = new Script(Module.wrap(source), { filename: file, cachedData });
+  // The CommonJS wrapper, written out: node:module would load Node's ES module loader too.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename: file, cachedData });
   const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, join(__dirname, '..', 'dist'));
+  // This file's require resolves the bundle's dependencies as dist/ would: both look in the package's node_modules.
+  script.runInThisContext().call(module.exports, module.exports, require, module, file, join(__dirname, '..', 'dist'));
   return { cli: module.exports, script };
 }
 

@@ -7,7 +7,7 @@ import { constants } from 'node:os';
 import { loadBinding } from './load-binding.js';
 import { toNativePlan } from './launch-plan.js';
 import type { LaunchPlan } from './launch-plan.js';
-import type { ChildStep, NativeBinding, NativeFilterDump } from './native-binding.js';
+import type { ChildStep, NativeBinding, NativeFilterDump, NativeLaunchResult } from './native-binding.js';
 import { describeFailure, errnoName, stepName } from './step-messages.js';
 
 export interface ChildExit {
@@ -60,33 +60,36 @@ function signalNumber(signal: NodeJS.Signals | number): number {
   return n;
 }
 
+/** What launch() (or learn()) returned, as an outcome: the child waited for, or the failed step. */
+export function outcomeOf(native: NativeBinding, result: NativeLaunchResult, plan: LaunchPlan): LaunchOutcome {
+  if (!result.started) {
+    const step = stepName(result.step);
+    const notFound = result.errno === constants.errno.ENOENT || result.errno === constants.errno.ENOTDIR;
+    const exitCode = step === 'exec' ? (notFound ? 127 : 126) : 125;
+    return { kind: 'failed', step, errno: result.errno, errnoName: errnoName(result.errno), message: describeFailure(result, plan), exitCode };
+  }
+  // The native side also refuses a pidfd it has closed; `live` just spares the call.
+  let live = true;
+  const exited = native
+    .waitExit(result.pidfd)
+    .then((exit) => ({ ...exit, beforeExec: exit.beforeExec === true, exitCode: exitCodeOf(exit) }))
+    .finally(() => void (live = false));
+  return {
+    kind: 'started',
+    child: {
+      pid: result.pid,
+      exited,
+      signal: (signal) => live && native.signal(result.pidfd, signalNumber(signal)),
+    },
+  };
+}
+
 export function createEnforcer(factory: () => NativeBinding = loadBinding): Enforcer {
   let binding: NativeBinding | undefined;
   const native = (): NativeBinding => (binding ??= factory());
   return {
     launch(plan) {
-      const nativePlan = toNativePlan(plan);
-      const result = native().launch(nativePlan);
-      if (!result.started) {
-        const step = stepName(result.step);
-        const notFound = result.errno === constants.errno.ENOENT || result.errno === constants.errno.ENOTDIR;
-        const exitCode = step === 'exec' ? (notFound ? 127 : 126) : 125;
-        return { kind: 'failed', step, errno: result.errno, errnoName: errnoName(result.errno), message: describeFailure(result, plan), exitCode };
-      }
-      // The native side also refuses a pidfd it has closed; `live` just spares the call.
-      let live = true;
-      const exited = native()
-        .waitExit(result.pidfd)
-        .then((exit) => ({ ...exit, beforeExec: exit.beforeExec === true, exitCode: exitCodeOf(exit) }))
-        .finally(() => void (live = false));
-      return {
-        kind: 'started',
-        child: {
-          pid: result.pid,
-          exited,
-          signal: (signal) => live && native().signal(result.pidfd, signalNumber(signal)),
-        },
-      };
+      return outcomeOf(native(), native().launch(toNativePlan(plan)), plan);
     },
     dumpSeccompFilters(pid, timeoutMs = DUMP_TIMEOUT_MS) {
       if (!Number.isInteger(pid) || pid <= 0) throw new RangeError(`not a process id: ${pid}`);

@@ -1,20 +1,23 @@
 /**
- * Finds and loads the compiled addon. When loading fails the error lists
- * every path tried and why each failed, in one sentence.
+ * Finds and loads the compiled addon: CAPLINT_ADDON when set, a source build
+ * (node-gyp's build/), then the prebuilt one shipped in the package for this
+ * platform and architecture (prebuilds/<platform>-<arch>/), whose
+ * prebuild.json names the Node-API version it needs. When loading fails the
+ * error lists every path tried and why each failed, in one sentence.
  */
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { packageRoot } from '../engine/paths.js';
 import { CaplintError } from '../engine/errors.js';
 import type { NativeBinding } from './native-binding.js';
 
 export const ADDON_FILE = 'caplint_enforcer.node';
 
-/** Where node-gyp puts the addon, in the order tried; CAPLINT_ADDON names another first. */
-export function addonCandidates(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
+/** The paths tried, in order; CAPLINT_ADDON names another first. */
+export function addonCandidates(env: Readonly<Record<string, string | undefined>> = process.env, platform = `${process.platform}-${process.arch}`): string[] {
   const root = packageRoot();
-  const list = [join(root, 'build', 'Release', ADDON_FILE), join(root, 'build', 'Debug', ADDON_FILE)];
+  const list = [join(root, 'build', 'Release', ADDON_FILE), join(root, 'build', 'Debug', ADDON_FILE), join(root, 'prebuilds', platform, ADDON_FILE)];
   return env.CAPLINT_ADDON ? [env.CAPLINT_ADDON, ...list] : list;
 }
 
@@ -32,6 +35,20 @@ export function loadBinding(): NativeBinding {
   return cached;
 }
 
+/** Why a prebuilt addon cannot load on this Node (its prebuild.json asks for a newer Node-API), or undefined. */
+export function napiMismatch(addon: string, napi = Number(process.versions.napi ?? 0)): string | undefined {
+  const meta = join(dirname(addon), 'prebuild.json');
+  if (!existsSync(meta)) return undefined;
+  let needs: unknown;
+  try {
+    needs = (JSON.parse(readFileSync(meta, 'utf8')) as { napi?: unknown }).napi;
+  } catch {
+    return `its ${meta} is not valid JSON`;
+  }
+  if (typeof needs !== 'number') return `its ${meta} names no Node-API version`;
+  return needs > napi ? `needs Node-API ${needs}, this Node has ${napi}` : undefined;
+}
+
 /** The first of `paths` that loads; the error names each path tried and why it failed. */
 export function loadBindingFrom(paths: readonly string[]): NativeBinding {
   if (process.platform !== 'linux') throw new AddonUnavailableError(`this is ${process.platform}, where it is not built`);
@@ -40,6 +57,11 @@ export function loadBindingFrom(paths: readonly string[]): NativeBinding {
   for (const path of paths) {
     if (!existsSync(path)) {
       tried.push(`${path} (absent)`);
+      continue;
+    }
+    const mismatch = napiMismatch(path);
+    if (mismatch) {
+      tried.push(`${path} (${mismatch})`);
       continue;
     }
     try {

@@ -119,3 +119,51 @@ export interface NativeBinding {
    */
   confineSelf(plan: NativeSelfPlan): NativeSelfResult;
 }
+
+/** The part of the addon only `caplint learn` uses (kept apart so fakes of NativeBinding need not grow). */
+export interface NativeRecorderBinding {
+  /**
+   * `caplint learn` (enforcer/native/learn.cc): launch(plan) with the plan's filter attached
+   * with SECCOMP_FILTER_FLAG_NEW_LISTENER, supervised by a recorder thread.
+   */
+  learn(plan: NativePlan, options: NativeLearnOptions): NativeLearnResult;
+  /** Answers what is pending and ends the recording; false when it had already ended. */
+  stopRecording(recorder: number): boolean;
+}
+
+export interface NativeLearnOptions {
+  /** The base profile compiled with its real actions: decides each notified call (CONTINUE, or its errno). */
+  readonly oracle: Uint8Array;
+  /** [auditArch, nr, argMask] triples: the arguments kept for those calls (bit i = args[i]). */
+  readonly capture: Uint32Array;
+  /** tracefs set_event_pid and cap_capable/enable of a private instance (the recorder writes the child's pid, then 1, before the child's execve runs), or -1. */
+  readonly tracePidFd: number;
+  readonly traceEnableFd: number;
+}
+
+/** One distinct call: counted, not logged. `args[i]` is null unless argument i was captured. */
+export interface NativeCallRecord {
+  readonly arch: number;
+  readonly nr: number;
+  /** The base profile denied it: answered with its errno, never run. */
+  readonly denied: boolean;
+  /** Past 64 distinct argument values for this call: the rest counted here without values. */
+  readonly overflow: boolean;
+  readonly args: readonly (bigint | null)[];
+  readonly count: number;
+}
+
+export interface NativeRecording {
+  readonly calls: readonly NativeCallRecord[];
+  readonly notifications: number;
+  /** False when the recorder never got the listener (the child failed before its filter, or error says why). */
+  readonly listened: boolean;
+  readonly error: string | null;
+  readonly traceError: string | null;
+}
+
+export interface NativeLearnResult extends NativeLaunchResult {
+  readonly recorder: number;
+  /** Settles once nothing uses the filter any more, or after stopRecording. */
+  readonly recording: Promise<NativeRecording>;
+}

@@ -11,10 +11,11 @@ import { relativePath } from './common/location.js';
 import { currentFindings, sortFindings } from './common/order.js';
 import { palette } from './colors.js';
 import { summaryLine } from './text.js';
+import { terminalSafe } from './common/terminal.js';
 
-/** Line breaks and other control characters become spaces, so a message never spans two lines. */
+/** Line breaks and other control characters become visible escapes (terminalSafe), so a message never spans two lines. */
 export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return terminalSafe(text).trim();
 }
 
 function place(f: Finding, cwd: string): string {

@@ -5,6 +5,7 @@
 import type { Finding, ReportFormatter, Severity } from '../engine/model/finding.js';
 import { relativePath, STDIN } from './common/location.js';
 import { currentFindings } from './common/order.js';
+import { terminalSafe as t } from './common/terminal.js';
 
 const COMMAND: Readonly<Record<Severity, 'error' | 'warning' | 'notice'>> = {
   critical: 'error', high: 'error', medium: 'warning', low: 'warning', info: 'notice',
@@ -22,10 +23,11 @@ export function escapeProperty(text: string): string {
 
 type Props = Readonly<Record<string, string | number | null | undefined>>;
 
+/** `message` is caplint's own layout around untrusted parts the caller passed through terminalSafe; props are sanitized here. */
 function command(name: string, props: Props, message: string): string {
   const list = Object.entries(props)
     .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .map(([k, v]) => `${k}=${escapeProperty(t(String(v)))}`)
     .join(',');
   return `::${name}${list ? ` ${list}` : ''}::${escapeData(message)}`;
 }
@@ -46,8 +48,8 @@ function annotation(f: Finding, cwd: string): string {
     endColumn: placed && f.endColumn !== null && f.endLine === f.line ? Math.max(f.endColumn, f.column ?? 1, 1) : undefined,
     title: `${f.severity} ${f.ruleId}`,
   };
-  const where = file === undefined ? ` (${f.file === STDIN ? `${STDIN}${f.line !== null ? `:${f.line}` : ''}` : f.subject})` : '';
-  return command(COMMAND[f.severity], props, `${f.message}${where}\n\nWhy: ${f.rationale}\nFix: ${f.remediation}`);
+  const where = file === undefined ? ` (${f.file === STDIN ? `${STDIN}${f.line !== null ? `:${f.line}` : ''}` : t(f.subject)})` : '';
+  return command(COMMAND[f.severity], props, `${t(f.message)}${where}\n\nWhy: ${t(f.rationale)}\nFix: ${t(f.remediation)}`);
 }
 
 const github: ReportFormatter = (report, { cwd }) => {
@@ -55,7 +57,7 @@ const github: ReportFormatter = (report, { cwd }) => {
   for (const e of report.errors) {
     const file = fileOf(e.file, cwd);
     const props: Props = { file, line: e.line ?? undefined, col: e.line !== null ? e.column ?? undefined : undefined, title: 'caplint input error' };
-    lines.push(command('error', props, file === undefined ? `${e.file}: ${e.message}` : e.message));
+    lines.push(command('error', props, file === undefined ? `${t(e.file)}: ${t(e.message)}` : t(e.message)));
   }
   const s = report.summary;
   lines.push(`caplint: ${s.findings} finding(s), ${s.errors} input error(s) in ${s.inputs} input(s); fail on ${s.failOn}: ${s.failed ? 'failed' : 'passed'}`);

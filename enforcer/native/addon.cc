@@ -3,11 +3,15 @@
 //   waitExit(pidfd) → Promise<{code, signal, beforeExec}>
 //   signal(pidfd, sig) → boolean
 //   dumpSeccompFilters(pid) → Buffer[]
+//   learn(plan, options) → launch result + {recorder, recording}   (learn.cc)
+//   stopRecording(id) → boolean
 //   confineSelf(plan) → {userNamespaceErrno, netNamespaceErrno, boundingCleared}
 #include <napi.h>
 
 #include <system_error>
 
+#include "launch-result.h"
+#include "learn.h"
 #include "plan.h"
 #include "seccomp-dump.h"
 #include "self-confine.h"
@@ -31,14 +35,7 @@ Napi::Value LaunchJs(const Napi::CallbackInfo& info) {
     throw error;
   }
   if (outcome.started) AdoptPidfd(outcome.pidfd);
-  Napi::Object result = Napi::Object::New(env);
-  result.Set("started", Napi::Boolean::New(env, outcome.started));
-  result.Set("pid", Napi::Number::New(env, outcome.pid));
-  result.Set("pidfd", Napi::Number::New(env, outcome.pidfd));
-  result.Set("step", Napi::Number::New(env, outcome.failure.step));
-  result.Set("errno", Napi::Number::New(env, outcome.failure.error));
-  result.Set("detail", Napi::Number::New(env, outcome.failure.detail));
-  return result;
+  return LaunchResultObject(env, outcome);
 }
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
@@ -46,6 +43,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("waitExit", Napi::Function::New(env, WaitExit, "waitExit"));
   exports.Set("signal", Napi::Function::New(env, SendSignal, "signal"));
   exports.Set("dumpSeccompFilters", Napi::Function::New(env, DumpSeccompFilters, "dumpSeccompFilters"));
+  exports.Set("learn", Napi::Function::New(env, LearnJs, "learn"));
+  exports.Set("stopRecording", Napi::Function::New(env, StopRecordingJs, "stopRecording"));
   exports.Set("confineSelf", Napi::Function::New(env, ConfineSelf, "confineSelf"));
   return exports;
 }

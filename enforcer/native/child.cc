@@ -126,8 +126,14 @@ int ChildMain(void* raw) {
   MarkPreExec();  // only for reporting a SIGSYS before execve; a failure here confines nothing less
   if (p.has_filter) {
     sock_fprog prog{static_cast<unsigned short>(p.filter.size()), const_cast<sock_filter*>(p.filter.data())};
+    long self = out.listener ? syscall(SYS_getpid) : 0;
     long rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, p.seccomp_flags, &prog);
-    if (rc != 0) Fail(out, kStepSeccomp, rc > 0 ? ESRCH : errno);  // TSYNC returns a thread id on conflict
+    if (out.listener && rc >= 0) {
+      out.listener->pid.store(static_cast<int>(self), std::memory_order_relaxed);
+      out.listener->fd.store(static_cast<int>(rc), std::memory_order_release);  // no call until execve (listener-slot.h)
+    } else if (rc != 0) {
+      Fail(out, kStepSeccomp, rc > 0 ? ESRCH : errno);  // TSYNC returns a thread id on conflict
+    }
   }
   syscall(SYS_execve, p.file.c_str(), p.argv.data(), p.envp.data());
   Fail(out, kStepExec, errno);

@@ -2,6 +2,7 @@
 #pragma once
 #include <sys/types.h>
 
+#include "listener-slot.h"
 #include "plan.h"
 
 namespace caplint {
@@ -13,6 +14,8 @@ struct ChildArgs {
   // pipe: it still arrives when a filter already attached denies write(2).
   volatile StepFailure* shared;
   pid_t parent;  // getpid() of caplint, for the parent-death check
+  // Set only for `caplint learn` (see listener-slot.h): the filter asks for a listener.
+  ListenerSlot* listener = nullptr;
 };
 
 // Entry point of the cloned child (clone(2) fn). Never returns: it execs or

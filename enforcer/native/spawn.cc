@@ -74,13 +74,13 @@ StepFailure ReadFailure(int fd) {
 
 }  // namespace
 
-LaunchOutcome Launch(const ChildPlan& plan) {
+LaunchOutcome Launch(const ChildPlan& plan, ListenerSlot* listener) {
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category(), "pipe2");
   UniqueFd read_end(fds[0]), write_end(fds[1]);
   ChildStack stack;
   volatile StepFailure shared{0, 0, -1};
-  ChildArgs args{&plan, write_end.Get(), &shared, getpid()};
+  ChildArgs args{&plan, write_end.Get(), &shared, getpid(), listener};
   int pidfd = -1;
   int pid, clone_errno;
   HoldNotDumpable();  // released by the wait once the child is reaped, or below when it never ran

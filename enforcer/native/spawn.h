@@ -1,5 +1,6 @@
 // Starts the child and reports whether it reached execve.
 #pragma once
+#include "listener-slot.h"
 #include "plan.h"
 
 namespace caplint {
@@ -12,6 +13,7 @@ struct LaunchOutcome {
 };
 
 // Throws std::system_error when the clone itself fails (nothing was started).
-LaunchOutcome Launch(const ChildPlan& plan);
+// `listener`: for a recording launch (learn.cc), where the child leaves its filter's listener.
+LaunchOutcome Launch(const ChildPlan& plan, ListenerSlot* listener = nullptr);
 
 }  // namespace caplint

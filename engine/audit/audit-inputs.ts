@@ -3,7 +3,7 @@
  * findings, then drop what placed them. Memory stays bounded by one group
  * however large the corpus.
  */
-import type { Finding, InputError } from '../model/finding.js';
+import type { Finding, InputError, SkippedObject } from '../model/finding.js';
 import type { LocatedSubject } from '../model/located.js';
 import type { InputFormatName, InputText, LoadOptions } from '../inputs/format.js';
 import { runRules, compareFindings, prepareRules } from '../runner/run-rules.js';
@@ -18,6 +18,7 @@ export interface Audited {
   readonly findings: Finding[];
   readonly suppressed: Finding[];
   readonly errors: InputError[];
+  readonly skipped?: SkippedObject[];
 }
 
 export async function auditInputs(
@@ -26,7 +27,7 @@ export async function auditInputs(
 ): Promise<Audited> {
   const rulesFor = typeof rules === 'function' ? rules : () => rules;
   const formats = new FormatCache();
-  const out: Audited = { subjects: [], findings: [], suppressed: [], errors: [] };
+  const out = { subjects: [], findings: [], suppressed: [], errors: [], skipped: [] } as Required<Audited>;
   let pending: { file: string; subjects: readonly LocatedSubject[] }[] = [];
   let count = 0;
   const flush = async () => {
@@ -48,6 +49,7 @@ export async function auditInputs(
     onInput?.();
     const loaded = await formats.load(input, forced, options);
     out.errors.push(...loaded.errors);
+    if (loaded.skipped) out.skipped.push(...loaded.skipped);
     if (loaded.subjects.length === 0) continue;
     pending.push({ file: input.file, subjects: loaded.subjects });
     count += loaded.subjects.length;

@@ -1,8 +1,9 @@
 /** Findings, errors and subjects → the AuditReport every format reads. */
-import type { AuditReport, FailOn, Finding, InputError, RuleSummary, Severity } from '../model/finding.js';
+import type { AuditReport, FailOn, Finding, InputError, RuleSummary, Severity, SkippedObject } from '../model/finding.js';
 import { SEVERITIES, atOrAbove } from '../model/finding.js';
 import type { LocatedSubject } from '../model/located.js';
 import type { ActiveRule } from '../runner/run-rules.js';
+import { groupSkipped, nothingAuditedReason } from './empty-audit.js';
 import { prose } from '../rule-docs.js';
 
 export interface ReportParts {
@@ -17,7 +18,15 @@ export interface ReportParts {
   readonly policy: string;
   /** caplint's version, for SARIF and the HTML footer. */
   readonly version?: string;
+  /** Where rule docs are published (--docs-base-url), and the installed package (HTML links to its docs otherwise). */
+  readonly docs?: { readonly baseUri?: string; readonly packageUri?: string };
   readonly baseline?: { readonly file: string; readonly accepted: number; readonly stale: number };
+  /** Objects that held no container (Kubernetes kinds that run none, or that caplint does not know). */
+  readonly skipped?: readonly SkippedObject[];
+  /** Why there is no subject, when the caller knows better than "no input held a container" (ps --cgroup). */
+  readonly noSubjects?: string;
+  /** --allow-empty: an audit that audited nothing still passes. */
+  readonly allowEmpty?: boolean;
 }
 
 export function buildReport(parts: ReportParts): AuditReport {
@@ -26,6 +35,8 @@ export function buildReport(parts: ReportParts): AuditReport {
   for (const f of present) bySeverity[f.severity]++;
   const sources = new Map<string, string>();
   for (const { document } of parts.subjects) if (document && !sources.has(document.file)) sources.set(document.file, document.text);
+  const grouped = groupSkipped(parts.skipped ?? [], parts.subjects, parts.rules);
+  const empty = nothingAuditedReason(parts.subjects, parts.rules, parts.policy, parts.noSubjects);
   const suppressed = parts.suppressed ?? [];
   return {
     findings: parts.findings,
@@ -41,12 +52,15 @@ export function buildReport(parts: ReportParts): AuditReport {
       failOn: parts.failOn,
       failed: present.some((f) => atOrAbove(f.severity, parts.failOn)),
       ...(parts.baseline ? { baseline: parts.baseline } : {}),
+      ...(grouped.notAudited.length ? { notAudited: grouped.notAudited } : {}),
+      ...(grouped.skipped.length ? { skipped: grouped.skipped } : {}),
+      ...(empty ? { nothingAudited: empty, ...(parts.allowEmpty ? { emptyAllowed: true } : {}) } : {}),
     },
     rules: parts.rules.map(ruleSummary),
     sources,
     policy: parts.policy,
     subjects: parts.subjects.map((s) => s.subject),
-    ...(parts.version ? { tool: { version: parts.version } } : {}),
+    ...(parts.version ? { tool: { version: parts.version, ...(parts.docs?.baseUri ? { docsBaseUri: parts.docs.baseUri } : {}), ...(parts.docs?.packageUri ? { packageUri: parts.docs.packageUri } : {}) } } : {}),
   };
 }
 
@@ -64,8 +78,9 @@ export function ruleSummary(active: ActiveRule): RuleSummary {
   };
 }
 
-/** 0 clean, 1 findings at or above fail-on, 2 any input error (after auditing everything else). */
+/** 0 clean, 1 findings at or above fail-on, 2 any input error (after auditing everything else) or nothing audited. */
 export function exitCodeOf(report: AuditReport): number {
   if (report.errors.length) return 2;
+  if (report.summary.nothingAudited && !report.summary.emptyAllowed) return 2;
   return report.summary.failed ? 1 : 0;
 }

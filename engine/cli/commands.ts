@@ -16,5 +16,6 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   init: async () => (await import('../commands/init.js')).default,
   run: async () => (await import('../commands/run.js')).default,
   seccomp: async () => (await import('../commands/seccomp.js')).default,
+  learn: async () => (await import('../commands/learn.js')).default,
   serve: async () => (await import('../commands/serve.js')).default,
 };

@@ -4,6 +4,7 @@
  */
 import { COMMANDS } from './commands.js';
 import type { Io } from './io.js';
+import { terminalSafe } from '../../reports/common/terminal.js';
 import { CaplintError, describeError } from '../errors.js';
 
 export const EXIT_USAGE = 2;
@@ -43,7 +44,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const command = await load();
     return await command.run(rest, io);
   } catch (error) {
-    io.error(`caplint: ${describeError(error)}\n`);
+    io.error(`caplint: ${terminalSafe(describeError(error))}\n`);
     if (io.env.CAPLINT_DEBUG === '1' && error instanceof Error && error.stack) io.error(`${error.stack}\n`);
     else if (!(error instanceof CaplintError)) io.error('(set CAPLINT_DEBUG=1 to see where this happened)\n');
     return EXIT_USAGE;

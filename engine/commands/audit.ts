@@ -16,7 +16,8 @@ import { pairOutputs } from '../audit/outputs.js';
 import type { OutputSpec } from '../audit/outputs.js';
 import { prepareAudit } from '../audit/prepare.js';
 import { FORMAT_NAMES, REPORT_FORMATS } from '../../reports/index.js';
-import { packageJson } from '../paths.js';
+import { packageJson, packageRoot } from '../paths.js';
+import { pathToFileURL } from 'node:url';
 import { LIVE_OPTIONS, liveScanOptions } from '../audit/live-options.js';
 import type { CollectOptions } from '../inputs/collect.js';
 import { customRulesSummary } from '../custom-rules/summary.js';
@@ -39,6 +40,8 @@ Options:
   --fail-on SEVERITY     ${[...SEVERITIES, 'never'].join('|')} (default high)
   --quiet                report only findings at or above --fail-on (the summary still counts all)
   --show-suppressed      list the findings that caplint.dev/ignore entries silenced, with their reasons
+  --docs-base-url URL    where docs/rules/<id>.md pages are published, for links in SARIF and HTML
+                         (default: HTML links to the installed package's docs)
   --policy NAME|FILE     rules to apply: default, restricted, pss-baseline, pss-restricted, or a profile file
   --seccomp-root DIR     where Kubernetes Localhost seccomp profiles live (read and analysed)
   --input-format FORMAT  ${INPUT_FORMATS.join('|')} (default: detect from content)
@@ -50,8 +53,9 @@ Options:
   --against CONFIG       with --pid: report where each process differs from this OCI config
   --config FILE          caplint.config.json to use (default: the nearest one up from here)
   --no-config            ignore caplint.config.json files
+  --allow-empty          exit 0 even when nothing was audited (no container in the inputs, no rule that applies)
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input.
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or input, or nothing audited.
 `;
 
 const OPTIONS = {
@@ -60,6 +64,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   'show-suppressed': { type: 'boolean' },
+  'docs-base-url': { type: 'string' },
   'input-format': { type: 'string' },
   policy: { type: 'string' },
   'seccomp-root': { type: 'string' },
@@ -69,6 +74,7 @@ const OPTIONS = {
   'update-baseline': { type: 'boolean' },
   config: { type: 'string' },
   'no-config': { type: 'boolean' },
+  'allow-empty': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   ...LIVE_OPTIONS,
   against: { type: 'string' },
@@ -112,10 +118,13 @@ const audit: Command = {
         suppressed: audited.suppressed,
         ...(compared ? { baseline: { file: shown(settings.baseline!, io.cwd), accepted: compared.accepted, stale: compared.stale } } : {}),
         errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
+      ...(audited.skipped ? { skipped: audited.skipped } : {}),
+      allowEmpty: values['allow-empty'] === true,
         rules: settings.rulesFor(''),
         failOn: settings.failOn,
         policy,
         version: (packageJson() as { version: string }).version,
+        docs: { packageUri: pathToFileURL(`${packageRoot()}/`).href, ...(values['docs-base-url'] ? { baseUri: docsBase(values['docs-base-url']) } : {}) },
       });
       const ruleFiles = [...(config?.config.ruleFiles ?? []), ...(values['rule-file'] ?? [])];
       const custom = ruleSet.boundary ? customRulesSummary(ruleSet.boundary, ruleFiles, { fromConfig: config?.config.ruleFiles?.length ?? 0, configFound: values.config === undefined }, positionals, io.cwd) : undefined;
@@ -147,6 +156,15 @@ async function writeReports(report: AuditReport, outputs: readonly OutputSpec[],
       }
     }
   }
+}
+
+/** --docs-base-url must be an absolute http(s) URL. */
+function docsBase(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
+  } catch { /* reported below */ }
+  throw new UsageError(`--docs-base-url must be an absolute http(s) URL; got "${value}"`);
 }
 
 /** A path as the user would write it from here. */

@@ -3,6 +3,7 @@ import type { CpuLimit, Maybe, Subject } from '../model/subject.js';
 import { isUnknown } from '../model/subject.js';
 import { NAMESPACE_TYPES, PROC_NS_FILE } from '../linux/namespaces.js';
 import { capabilityBit, capabilityName } from '../linux/capabilities.js';
+import { terminalSafe } from '../../reports/common/terminal.js';
 
 const HEADER = ['PID', 'PPID', 'USER', 'COMMAND', 'CAPS', 'SECCOMP', 'NNP', 'SHARED', 'LIMITS'];
 
@@ -20,6 +21,7 @@ function fit(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 }
 
+/** Every cell passes through terminalSafe: a process picks its own comm and cmdline. */
 function row(s: Subject): string[] {
   const p = s.process;
   const command = p && !isUnknown(p.command) && p.command.length ? p.command.join(' ') : `[${p?.comm ?? '?'}]`;
@@ -27,7 +29,7 @@ function row(s: Subject): string[] {
     String(s.pid ?? '?'), String(p?.ppid ?? '?'), isUnknown(s.user.uid) ? '?' : String(s.user.uid), command,
     capsShort(s), seccompShort(s), isUnknown(s.noNewPrivileges) ? '?' : s.noNewPrivileges ? 'yes' : 'no',
     sharedShort(s), limitsShort(s),
-  ];
+  ].map(terminalSafe);
 }
 
 /** `=ep all`, `=ep all -sys_resource`, `none`, `net_bind_service=ep`, `chown,kill,setuid +5=e`. */

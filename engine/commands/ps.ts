@@ -29,14 +29,16 @@ Options:
                      process's filters are read and run over every syscall of its arch)
   --format FORMAT    text|json (default text)
   --fail-on SEVERITY ${[...SEVERITIES, 'never'].join('|')} (default high)
+  --allow-empty      exit 0 even when no process matched
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or an unreadable --pid.
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage, an unreadable --pid, or no process matched.
 `;
 
 const OPTIONS = {
   ...LIVE_OPTIONS,
   format: { type: 'string' },
   'fail-on': { type: 'string' },
+  'allow-empty': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -56,7 +58,8 @@ const ps: Command = {
     const run = runRules(loaded.subjects, rules);
     const built = buildReport({
       inputs: loaded.subjects.length, subjects: loaded.subjects, findings: run.findings,
-      errors: [...loaded.errors, ...run.errors], rules, failOn, policy: 'built-in rules',
+      errors: [...loaded.errors, ...run.errors], rules, failOn, policy: 'built-in rules', allowEmpty: values['allow-empty'] === true,
+      noSubjects: values.cgroup === undefined ? 'no process matched' : `no process is in the cgroup ${values.cgroup} or below it`,
     });
     const report = { ...built, summary: { ...built.summary, live: loaded.live } };
     if (format === 'json') {

@@ -10,6 +10,7 @@ import { isatty } from 'node:tty';
 import type { Command } from '../cli/commands.js';
 import type { Io } from '../cli/io.js';
 import { parse } from '../cli/args.js';
+import { terminalSafe } from '../../reports/common/terminal.js';
 import { CaplintError, UsageError, describeError } from '../errors.js';
 import type { Enforcer } from '../../enforcer/launcher.js';
 import { readLastCap, readStatus } from '../../enforcer/proc-status.js';
@@ -38,6 +39,8 @@ Options:
   --no-cache            compile the seccomp profile now: no program compiled at package build or by an earlier launch
   --dry-run             print the plan and run nothing
   --allow-partial       without CAP_SETPCAP, run with no_new_privs and seccomp only
+  --accept-unknown-syscalls
+                        take syscall names newer than caplint's tables (they match nothing on this kernel table)
 
 Exit: the command's code, 128+N for signal N, 125 confinement failed (nothing ran), 126 not executable, 127 not found.
 `;
@@ -59,8 +62,11 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   'no-cache': { type: 'boolean' },
   'allow-partial': { type: 'boolean' },
+  'accept-unknown-syscalls': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+const acceptUnknown = (values: { readonly 'accept-unknown-syscalls'?: boolean }): boolean => values['accept-unknown-syscalls'] === true;
 
 async function defaultEnforcer(): Promise<() => Enforcer> {
   const { createEnforcer } = await import('../../enforcer/launcher.js');
@@ -85,8 +91,9 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
         return 125;
       }
       try {
+        const acceptUnknownSyscalls = acceptUnknown(values);
         const intent = buildIntent(
-          { profile: values.profile, config: values.config, capAdd: values['cap-add'] ?? [], capDrop: values['cap-drop'] ?? [], seccomp: values.seccomp },
+          { profile: values.profile, config: values.config, capAdd: values['cap-add'] ?? [], capDrop: values['cap-drop'] ?? [], seccomp: values.seccomp, acceptUnknownSyscalls },
           io.cwd,
         );
         if (intent.requiredNamespaces.length) {
@@ -97,12 +104,14 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
         const own = (deps.ownStatus ?? (() => readStatus('self')))();
         const lastCap = readLastCap();
         const cache = values['no-cache'] ? undefined : { dir: defaultCacheDir(io.env) };
-        const context = { capabilities: intent.capabilities.bounding, forbidden: intent.forbiddenSyscalls, ...(cache ? { cache } : {}) };
+        const context = { capabilities: intent.capabilities.bounding, forbidden: intent.forbiddenSyscalls, acceptUnknownSyscalls, ...(cache ? { cache } : {}) };
         const seccomp =
           'inline' in intent.seccomp
             ? loadInlineSeccomp(intent.seccomp.inline, intent.seccomp.document, intent.seccompFlags, context)
             : loadSeccomp(intent.seccomp.ref, intent.seccompFlags, context);
         if (seccomp) refuseUnlessExecAllowed(seccomp.program, nativeArch(), 'the seccomp filter');
+        const unknown = [...new Set([...intent.unknownSyscalls, ...(seccomp?.unknownSyscalls ?? [])])];
+        if (unknown.length) io.error(`caplint run: note: names unknown to this kernel table, accepted (--accept-unknown-syscalls) and matching nothing: ${unknown.join(', ')}\n`);
         const file = resolveCommand(command[0]!, io.env.PATH, io.cwd);
         const user = intent.user && !(own.uids[1] === 0 && intent.user.uid === 0 && intent.user.gid === 0) ? intent.user : null;
         const allowPartial = values['allow-partial'] === true;
@@ -129,7 +138,8 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
       } catch (error) {
         if (error instanceof UsageError || !(error instanceof CaplintError)) throw error;
         const suffix = error instanceof ConfinementRefused ? '' : '; nothing was run';
-        io.error(`caplint run: ${describeError(error)}${suffix}\n`);
+        const newer = !acceptUnknown(values) && /is not a system call/.test(error.message) ? ' (--accept-unknown-syscalls takes names newer than caplint\'s tables)' : '';
+        io.error(`caplint run: ${terminalSafe(describeError(error))}${newer}${suffix}\n`);
         return 125;
       }
     },

@@ -10,9 +10,9 @@ const KUBE_API = /^[ \t-]*apiVersion:[ \t]*\S/m;
 const KUBE_KIND = /^[ \t-]*kind:[ \t]*\S/m;
 const COMPOSE = /^services:[ \t]*(?:#.*)?$/m;
 
-/** Which format a text is, or undefined when nothing claims it. */
+/** Which format a text is, or undefined when nothing claims it; the whole text is read (it is already within --max-bytes). */
 export function detectFormat(text: string, _file: string): InputFormatName | undefined {
-  const head = text.slice(0, 64 * 1024);
+  const head = text;
   const first = head.trimStart().charAt(0);
   if (first === '{' || first === '[') {
     if (/"ociVersion"\s*:/.test(head)) return 'oci';

@@ -1,5 +1,5 @@
 /** An input format turns one text into located Subjects (or errors). */
-import type { InputError } from '../model/finding.js';
+import type { InputError, SkippedObject } from '../model/finding.js';
 import type { LocatedSubject } from '../model/located.js';
 
 export const INPUT_FORMATS = ['oci', 'kubernetes', 'compose', 'docker'] as const;
@@ -14,6 +14,8 @@ export interface InputText {
 export interface InputResult {
   readonly subjects: readonly LocatedSubject[];
   readonly errors: readonly InputError[];
+  /** Objects that hold no container (a ConfigMap; a kind caplint does not know), placed. */
+  readonly skipped?: readonly SkippedObject[];
 }
 
 /** What a format may need beyond the text: where relative paths start, where Localhost seccomp profiles live. */

@@ -78,8 +78,27 @@ export interface ToolInfo {
   readonly version: string;
   /** The project's home page (absolute URI). */
   readonly informationUri?: string;
-  /** Absolute URI that `RuleSummary.docsPath` resolves against; without it docs paths are shown as text only. */
+  /** Absolute URI that `RuleSummary.docsPath` resolves against (--docs-base-url); without it docs paths are shown as text only. */
   readonly docsBaseUri?: string;
+  /** file: URI of the installed package, whose docs/ the HTML report links to when there is no docsBaseUri. */
+  readonly packageUri?: string;
+}
+
+/** An object of an input that holds no container to audit. */
+export interface SkippedObject {
+  readonly kind: string;
+  readonly file: string;
+  readonly line: number | null;
+  /** A kind known to run no containers (ConfigMap, Service, ...), rather than one caplint does not know. */
+  readonly known: boolean;
+}
+
+/** Skipped objects of one kind: how many, and where the first is. */
+export interface SkippedKind {
+  readonly kind: string;
+  readonly count: number;
+  readonly file: string;
+  readonly line: number | null;
 }
 
 export interface Summary {
@@ -95,6 +114,14 @@ export interface Summary {
   readonly suppressed?: number;
   /** With --baseline: findings set aside as accepted, and entries nothing matches any more. */
   readonly baseline?: { readonly file: string; readonly accepted: number; readonly stale: number };
+  /** Objects of kinds caplint does not know and found no pod spec in: listed as "not audited". */
+  readonly notAudited?: readonly SkippedKind[];
+  /** Objects of kinds that run no containers (ConfigMap, Service, ...), skipped as expected. */
+  readonly skipped?: readonly SkippedKind[];
+  /** Why nothing was audited (no container in any input, no rule that applies, ...); exit 2 unless emptyAllowed. */
+  readonly nothingAudited?: string;
+  /** --allow-empty was given. */
+  readonly emptyAllowed?: boolean;
   /** Live audits (ps, audit --pid): what was skipped and what could not be read, counted by reason. */
   readonly live?: LiveSummary;
   /** With custom rules: the boundary they ran behind and where each rule file came from. */

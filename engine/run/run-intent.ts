@@ -19,6 +19,8 @@ export interface RunOptions {
   readonly capAdd: readonly string[];
   readonly capDrop: readonly string[];
   readonly seccomp?: string;
+  /** Accept syscall names newer than caplint's tables (in the profile and the seccomp profile). */
+  readonly acceptUnknownSyscalls?: boolean;
 }
 
 export interface ConfinementIntent {
@@ -30,6 +32,8 @@ export interface ConfinementIntent {
   readonly seccompFlags: RunProfile['seccompFlags'];
   /** Syscalls the profile forbids: the seccomp choice must deny them. */
   readonly forbiddenSyscalls: readonly string[];
+  /** Names no syscall table knows, accepted by --accept-unknown-syscalls. */
+  readonly unknownSyscalls: readonly string[];
   readonly requiredNamespaces: readonly string[];
   /** For --dry-run: where the settings came from. */
   readonly source: string;
@@ -47,7 +51,7 @@ function fromProfile(profile: RunProfile): CapabilityIntent {
 }
 
 export function buildIntent(options: RunOptions, cwd: string): ConfinementIntent {
-  const profile = options.profile !== undefined || options.config === undefined ? loadRunProfile(options.profile ?? 'default', cwd) : undefined;
+  const profile = options.profile !== undefined || options.config === undefined ? loadRunProfile(options.profile ?? 'default', cwd, { acceptUnknownSyscalls: options.acceptUnknownSyscalls === true }) : undefined;
   const config: OciProcess | undefined = options.config === undefined ? undefined : readOciProcess(resolve(cwd, options.config));
   const base = config?.capabilities ?? (profile ? fromProfile(profile) : { bounding: [], permitted: [], effective: [], inheritable: [], ambient: [] });
   const seccomp =
@@ -68,6 +72,7 @@ export function buildIntent(options: RunOptions, cwd: string): ConfinementIntent
     seccomp,
     seccompFlags: profile?.seccompFlags ?? [],
     forbiddenSyscalls: profile?.forbiddenSyscalls ?? [],
+    unknownSyscalls: profile?.unknownSyscalls ?? [],
     requiredNamespaces: profile?.requiredNamespaces ?? [],
     source,
   };

@@ -7,6 +7,8 @@
 import type { ErrorObject } from 'ajv';
 import { CaplintError } from '../errors.js';
 import { loadProfile } from '../policy/profile.js';
+import { checkProfileNames } from '../policy/profile-names.js';
+import type { NameCheckOptions } from '../policy/profile-names.js';
 import { validate as validateProfile } from '../policy/validate.gen.js';
 import type { SeccompFlag } from '../../enforcer/launch-plan.js';
 
@@ -22,6 +24,8 @@ export interface RunProfile {
   readonly seccompFlags: readonly SeccompFlag[];
   /** Syscalls the seccomp choice must deny; a launch whose filter allows one is refused. */
   readonly forbiddenSyscalls: readonly string[];
+  /** Forbidden names no table knows, kept by --accept-unknown-syscalls ("names unknown to this kernel table"). */
+  readonly unknownSyscalls: readonly string[];
   /** Namespaces the profile requires isolated: caplint run does not create namespaces, so it refuses these (or runs partially with --allow-partial). */
   readonly requiredNamespaces: readonly string[];
 }
@@ -31,7 +35,7 @@ export function validate(): ((value: unknown) => boolean) & { errors?: ErrorObje
   return validateProfile as unknown as ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 }
 
-export function loadRunProfile(spec: string, cwd: string): RunProfile {
+export function loadRunProfile(spec: string, cwd: string, options: NameCheckOptions = {}): RunProfile {
   let profile;
   try {
     profile = loadProfile(spec, cwd);
@@ -40,6 +44,7 @@ export function loadRunProfile(spec: string, cwd: string): RunProfile {
     throw error;
   }
   const { fields } = profile;
+  const names = checkProfileNames(profile, options);
   return {
     name: spec,
     builtIn: profile.builtIn,
@@ -48,7 +53,8 @@ export function loadRunProfile(spec: string, cwd: string): RunProfile {
     noNewPrivileges: fields.noNewPrivileges ?? true,
     seccomp: fields.seccomp ?? 'default',
     seccompFlags: (fields.seccompFlags ?? []) as SeccompFlag[],
-    forbiddenSyscalls: fields.forbiddenSyscalls ?? [],
+    forbiddenSyscalls: names.forbiddenSyscalls,
+    unknownSyscalls: names.unknownSyscalls,
     requiredNamespaces: Object.entries(fields.namespaces ?? {}).filter(([, v]) => v === 'isolated').map(([k]) => k),
   };
 }

@@ -12,6 +12,7 @@ import { compileSeccompProfile } from './seccomp-compile.js';
 import { profileSource } from '../seccomp/profile/load.js';
 import type { JsonDocument } from '../inputs/json-document.js';
 import type { CompileContext } from './seccomp-compile.js';
+import type { SeccompProfileSource } from '../model/subject.js';
 
 export interface SeccompChoice {
   readonly program: Uint8Array;
@@ -20,6 +21,8 @@ export interface SeccompChoice {
   readonly summary: string;
   /** Where a compiled profile's program came from (absent for raw BPF). */
   readonly origin?: 'shipped' | 'cached' | 'compiled';
+  /** Names no syscall table knows, kept by --accept-unknown-syscalls. */
+  readonly unknownSyscalls?: readonly string[];
 }
 
 export function builtInSeccompPath(name: string): string {
@@ -46,6 +49,12 @@ export function loadSeccomp(ref: string, flags: readonly SeccompFlag[], context:
     return null;
   }
   if (ref.endsWith('.bpf')) return readBpf(ref, flags);
+  const { source, label } = seccompProfileSource(ref);
+  return compileSeccompProfile(source, label, flags, context);
+}
+
+/** A seccomp profile by built-in name or (resolved) path, read and parsed, with how to name it. */
+export function seccompProfileSource(ref: string): { source: SeccompProfileSource; label: string } {
   const builtIn = /^[a-z0-9][a-z0-9-]*$/.test(ref);
   const file = builtIn ? builtInSeccompPath(ref) : ref;
   let text: string;
@@ -55,7 +64,7 @@ export function loadSeccomp(ref: string, flags: readonly SeccompFlag[], context:
     if (builtIn) throw new CaplintError(`"${ref}" is not a built-in seccomp profile`);
     throw new CaplintError(`cannot read the seccomp profile: ${describeFsError(error)}`, { file });
   }
-  return compileSeccompProfile(profileSource(file, text), builtIn ? `caplint's "${ref}" profile` : file, flags, context);
+  return { source: profileSource(file, text), label: builtIn ? `caplint's "${ref}" profile` : file };
 }
 
 /** An OCI config's inline linux.seccomp (always OCI form). */

@@ -1,6 +1,8 @@
 /** The source lines around a finding, for formats that show a code frame. */
 import type { Finding } from '../../engine/model/finding.js';
 
+import { terminalSafe } from './terminal.js';
+
 export interface FrameLine {
   readonly number: number;
   readonly text: string;
@@ -76,7 +78,7 @@ export function frameText(frame: readonly FrameLine[]): string {
   const width = String(frame[frame.length - 1]?.number ?? 0).length;
   const out: string[] = [];
   for (const line of frame) {
-    out.push(`${line.marked ? '>' : ' '} ${String(line.number).padStart(width)} | ${line.text}`);
+    out.push(`${line.marked ? '>' : ' '} ${String(line.number).padStart(width)} | ${terminalSafe(line.text)}`);
     if (line.underline) {
       const [from, to] = line.underline;
       out.push(`  ${' '.repeat(width)} | ${' '.repeat(from)}${'^'.repeat(to - from)}`);

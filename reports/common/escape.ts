@@ -3,6 +3,8 @@
  * (container names, file paths, annotations), so none of it is trusted.
  */
 
+import { terminalSafe } from './terminal.js';
+
 /** Code points XML 1.0 cannot carry at all: C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -26,9 +28,11 @@ export function escapeMarkupAttr(text: string): string {
  * strikethrough and math (`$`) punctuation is backslash-escaped; `@` is kept
  * from mentioning; line breaks become `<br>` so a table row stays one row.
  * Callers place it mid-line, so line-start syntax (`-`, `1.`) needs nothing.
+ * Control characters, CR and LF first become visible escapes (terminalSafe):
+ * the report is read on terminals too.
  */
 export function escapeMarkdown(text: string): string {
-  const punctuationEscaped = text.replace(/[\\`*_[\]#|~$]/g, (c) => `\\${c}`);
+  const punctuationEscaped = terminalSafe(text).replace(/[\\`*_[\]#|~$]/g, (c) => `\\${c}`);
   return escapeMarkup(punctuationEscaped)
     .replace(/@/g, '&#64;')
     .replace(/\r\n|\r|\n/g, '<br>');

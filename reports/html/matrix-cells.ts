@@ -1,4 +1,9 @@
-/** What each matrix cell says about a subject; Unknown values are shown as such, never as safe. */
+/**
+ * What each matrix cell says about a subject; Unknown values are shown as
+ * such, never as safe. A value is marked bad only when a rule judged it (a
+ * finding in the cell's column): a host time namespace no rule flags is
+ * shown as a plain fact, not in red.
+ */
 import type { Capabilities, Limits, Maybe, Namespaces, SeccompState } from '../../engine/model/subject.js';
 import { html } from './markup.js';
 import type { Markup } from './markup.js';
@@ -27,21 +32,35 @@ export function capabilitiesCell(caps: Capabilities | undefined): Markup {
   return html`<div>bounding: ${bounding}</div>${add}${drop}`;
 }
 
-export function namespacesCell(namespaces: Namespaces | undefined): Markup {
+/** Words a finding's message uses for each namespace type. */
+const NAMESPACE_WORDS: Readonly<Record<string, readonly string[]>> = {
+  net: ['net', 'network'], mnt: ['mnt', 'mount'], pid: ['pid'], ipc: ['ipc'], uts: ['uts'], user: ['user'], cgroup: ['cgroup'], time: ['time'],
+};
+
+/** Whether one of the column's findings names this namespace type. */
+export function namespaceJudged(type: string, messages: readonly string[]): boolean {
+  const words = NAMESPACE_WORDS[type] ?? [type];
+  return messages.some((m) => words.some((w) => new RegExp(`\\b${w}\\b`, 'i').test(m)));
+}
+
+const judgedClass = (judged: boolean) => (judged ? 'bad' : 'plain');
+
+export function namespacesCell(namespaces: Namespaces | undefined, messages: readonly string[] = []): Markup {
   if (!namespaces) return unknownMark('not in the report');
   const entries = Object.entries(namespaces);
   const host = entries.filter(([, s]) => s.state === 'host').map(([t]) => t);
   const joined = entries.flatMap(([t, s]) => (s.state === 'joined' ? [`${t} → ${s.path}`] : []));
   const unknown = entries.flatMap(([t, s]) => (s.state === 'unknown' ? [html`<div>${t}: ${unknownMark(s.reason)}</div>`] : []));
   if (!host.length && !joined.length && !unknown.length) return html`<span class="ok">all isolated</span>`;
-  return html`${host.length ? html`<div class="bad">host: ${host.join(', ')}</div>` : ''}${joined.map((j) => html`<div class="warn">joined: ${j}</div>`)}${unknown}`;
+  const hostList = host.map((t, i) => html`${i ? ', ' : ''}<span class="${judgedClass(namespaceJudged(t, messages))}">${t}</span>`);
+  return html`${host.length ? html`<div>host: ${hostList}</div>` : ''}${joined.map((j) => html`<div class="warn">joined: ${j}</div>`)}${unknown}`;
 }
 
-export function seccompCell(seccomp: SeccompState | undefined): Markup {
+export function seccompCell(seccomp: SeccompState | undefined, judged = true): Markup {
   if (!seccomp) return unknownMark('not in the report');
   switch (seccomp.mode) {
     case 'unknown': return unknownMark(seccomp.reason);
-    case 'disabled': case 'unconfined': return html`<span class="bad">${seccomp.mode}</span>`;
+    case 'disabled': case 'unconfined': return html`<span class="${judgedClass(judged)}">${seccomp.mode}</span>`;
     case 'filter': {
       const detail = seccomp.filters !== undefined ? ` (${seccomp.filters} filter${seccomp.filters === 1 ? '' : 's'})` : seccomp.profile ? ` (${seccomp.profile.format} profile)` : '';
       return html`<span class="ok">filter${detail}</span>`;
@@ -50,17 +69,18 @@ export function seccompCell(seccomp: SeccompState | undefined): Markup {
   }
 }
 
-export function noNewPrivsCell(value: Maybe<boolean> | undefined): Markup {
-  return html`${maybe(value, (v) => (v ? html`<span class="ok">yes</span>` : html`<span class="bad">no</span>`))}`;
+export function noNewPrivsCell(value: Maybe<boolean> | undefined, judged = true): Markup {
+  return html`${maybe(value, (v) => (v ? html`<span class="ok">yes</span>` : html`<span class="${judgedClass(judged)}">no</span>`))}`;
 }
 
 function mib(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB` : `${bytes} B`;
 }
 
-export function limitsCell(limits: Limits | undefined): Markup {
+export function limitsCell(limits: Limits | undefined, messages: readonly string[] = []): Markup {
   if (!limits) return unknownMark('not in the report');
+  const judged = (name: string) => messages.some((m) => m.toLowerCase().includes(name));
   const line = <T>(name: string, value: Maybe<T | null>, show: (v: T) => string) =>
-    html`<div>${name}: ${maybe(value, (v) => (v === null ? html`<span class="bad">none</span>` : show(v as T)))}</div>`;
+    html`<div>${name}: ${maybe(value, (v) => (v === null ? html`<span class="${judgedClass(judged(name))}">none</span>` : show(v as T)))}</div>`;
   return html`${line('memory', limits.memory, mib)}${line('pids', limits.pids, String)}${line('cpu', limits.cpu, (c) => `${Math.round((c.quota / c.period) * 100) / 100} CPU`)}`;
 }

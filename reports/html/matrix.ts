@@ -2,7 +2,7 @@
 import type { AuditReport, Finding } from '../../engine/model/finding.js';
 import type { Subject } from '../../engine/model/subject.js';
 import { relativePath } from '../common/location.js';
-import { currentFindings, findingSubjectKey, groupBy, ruleGroup, subjectKey } from '../common/order.js';
+import { currentFindings, findingSubjectKey, groupBy, subjectKey } from '../common/order.js';
 import { modelSubjects } from '../common/subjects.js';
 import { html } from './markup.js';
 import type { Markup } from './markup.js';
@@ -10,25 +10,27 @@ import { capabilitiesCell, limitsCell, namespacesCell, noNewPrivsCell, seccompCe
 
 interface Column {
   readonly title: string;
-  /** Rule groups whose findings flag this column. */
-  readonly groups: readonly string[];
-  cell(subject: Partial<Subject>): Markup;
+  /** Rule ids, or groups ending in `/`, whose findings judge this column. */
+  readonly rules: readonly string[];
+  /** The cell; `messages` are the column's findings for the subject: only what they name is marked bad. */
+  cell(subject: Partial<Subject>, messages: readonly string[]): Markup;
 }
 
 const COLUMNS: readonly Column[] = [
-  { title: 'Capabilities', groups: ['capabilities', 'privileged'], cell: (s) => capabilitiesCell(s.capabilities) },
-  { title: 'Namespaces', groups: ['namespaces'], cell: (s) => namespacesCell(s.namespaces) },
-  { title: 'Seccomp', groups: ['seccomp'], cell: (s) => seccompCell(s.seccomp) },
-  { title: 'no_new_privs', groups: ['no-new-privs'], cell: (s) => noNewPrivsCell(s.noNewPrivileges) },
-  { title: 'Limits', groups: ['limits', 'cgroups'], cell: (s) => limitsCell(s.limits) },
+  { title: 'Capabilities', rules: ['capabilities/', 'policy/capabilities', 'pss/capabilities-', 'pss/privileged', 'privileged/'], cell: (s) => capabilitiesCell(s.capabilities) },
+  { title: 'Namespaces', rules: ['namespaces/', 'policy/namespaces', 'pss/host-namespaces'], cell: (s, m) => namespacesCell(s.namespaces, m) },
+  { title: 'Seccomp', rules: ['seccomp/', 'policy/forbidden-syscalls', 'pss/seccomp-'], cell: (s, m) => seccompCell(s.seccomp, m.length > 0) },
+  { title: 'no_new_privs', rules: ['privileges/no-new-privileges', 'pss/privilege-escalation', 'no-new-privs/'], cell: (s, m) => noNewPrivsCell(s.noNewPrivileges, m.length > 0) },
+  { title: 'Limits', rules: ['cgroups/', 'limits/'], cell: (s, m) => limitsCell(s.limits, m) },
 ];
 
+const inColumn = (column: Column, ruleId: string) => column.rules.some((r) => (r.endsWith('/') || r.endsWith('-') ? ruleId.startsWith(r) : ruleId === r));
+
 function row(subject: Subject, findings: readonly Finding[], cwd: string): Markup {
-  const groups = new Set(findings.map((f) => ruleGroup(f.ruleId)));
   const source = subject.file === null ? `pid ${subject.pid ?? '?'}` : relativePath(subject.file, cwd);
   const cells = COLUMNS.map((c) => {
-    const flagged = c.groups.some((g) => groups.has(g));
-    return html`<td class="${flagged ? 'flagged' : ''}">${c.cell(subject)}</td>`;
+    const messages = findings.filter((f) => inColumn(c, f.ruleId)).map((f) => f.message);
+    return html`<td class="${messages.length ? 'flagged' : ''}">${c.cell(subject, messages)}</td>`;
   });
   const count = findings.length ? html`<a href="#${anchor(subject)}">${findings.length}</a>` : html`<span class="ok">0</span>`;
   return html`<tr>

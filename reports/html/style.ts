@@ -44,6 +44,11 @@ thead th { background: var(--soft); }
 .frame mark { background: none; color: inherit; text-decoration: underline wavy var(--high); }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 8px 0 0; }
 dt { font-weight: 600; color: var(--muted); } dd { margin: 0; white-space: pre-wrap; }
+.filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; position: sticky; top: 0; z-index: 1;
+  background: var(--bg); border-bottom: 1px solid var(--line); padding: 8px 0; margin-bottom: 8px; }
+.filters select, .filters input { font: inherit; margin-left: 4px; }
+details > summary { cursor: pointer; list-style-position: outside; } details > summary h3 { display: inline; }
+.plain { color: var(--fg); }
 .errors li { margin: 4px 0; white-space: pre-wrap; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 @media print {

@@ -1,7 +1,8 @@
 /**
  * Scanned processes are hostile: one that never stops for ptrace cannot
- * stall `caplint ps` or be left stopped. Real processes (test/helpers/scan-targets.c),
- * scanned by pid only, as root; `npm run build` first.
+ * stall `caplint ps` or be left stopped, and one whose comm and cmdline hold
+ * escape sequences cannot drive the terminal. Real processes
+ * (test/helpers/scan-targets.c), scanned by pid only, as root; `npm run build` first.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -83,5 +84,49 @@ describe.skipIf(!IS_ROOT || !HAS_CC)('a scanned process cannot stall the scan', 
     expect(statusField(pid, 'State')).not.toMatch(/^[tT]/);
     expect(statusField(pid, 'TracerPid')).toBe('0');
     expect(readdirSync(`/proc/${pid}/task`)).toHaveLength(1);
+  });
+});
+
+/** ESC[2J clears the screen, OSC 0 sets the window title, CR/LF forge a line of output. */
+const HOSTILE_COMM = '\x1b[2J\r\nFORGED'; // 12 bytes: comm keeps 15
+const HOSTILE_ARG = '\x1b]0;owned\x07\x9b31m\u202e';
+const RAW = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]/;
+
+describe.skipIf(!IS_ROOT || !HAS_CC)('a scanned process cannot drive the terminal', () => {
+  let targets: Targets;
+  let pid: number;
+  beforeAll(async () => {
+    targets = buildTargets();
+    pid = (await targets.start('named', HOSTILE_COMM, HOSTILE_ARG)).pid!;
+  });
+  afterAll(() => targets.cleanup());
+
+  const check = (out: string) => {
+    expect(out).not.toMatch(RAW);
+    expect(out.split('\n').some((line) => line.startsWith('FORGED'))).toBe(false);
+    expect(out).toContain('\\x1b[2J\\r\\nFORGED');
+  };
+
+  it('ps (table and findings) shows comm and cmdline escaped', () => {
+    expect(readFileSync(`/proc/${pid}/comm`, 'utf8')).toBe(`${HOSTILE_COMM}\n`);
+    const r = runSync(cliArgv(['ps', '--pid', String(pid), '--no-filters']));
+    check(r.stdout);
+  });
+
+  for (const format of ['text', 'markdown', 'github']) {
+    it(`audit --pid --format ${format} shows it escaped`, () => {
+      const r = runSync(cliArgv(['audit', '--pid', String(pid), '--no-filters', '--format', format]));
+      expect(r.stdout.length).toBeGreaterThan(0);
+      expect(r.stdout).not.toMatch(RAW);
+      expect(r.stdout.split('\n').some((line) => line.startsWith('FORGED'))).toBe(false);
+    });
+  }
+
+  it('json keeps the exact comm and cmdline', () => {
+    const r = runSync(cliArgv(['ps', '--pid', String(pid), '--no-filters', '--format', 'json']));
+    const report = JSON.parse(r.stdout) as { subjects: { pid: number; process: { comm: string; command: string[] } }[] };
+    const subject = report.subjects.find((s) => s.pid === pid)!;
+    expect(subject.process.comm).toBe(HOSTILE_COMM);
+    expect(subject.process.command.slice(1)).toEqual(['named', HOSTILE_COMM, HOSTILE_ARG]);
   });
 });

@@ -39,7 +39,7 @@ describe('compact', () => {
 
   it('keeps a message with line breaks on its line', async () => {
     const line = (await render('compact')).split('\n').find((l) => l.includes('privileged/not-privileged'))!;
-    expect(line).toContain('runs privileged. Every host device');
+    expect(line).toContain('runs privileged.\\r\\nEvery host device'); // CR/LF as visible escapes (terminalSafe)
     expect(annotate(line)).toMatchObject({ severity: 'error', line: 10, column: 30 });
   });
 

@@ -49,10 +49,36 @@ describe.skipIf(!chromium)('html report in headless chromium', () => {
     expect(dom).toContain('<mark>"CAP_SYS_ADMIN"</mark>');
   });
 
-  it('keeps hostile names as text: no script element exists in the rendered page', () => {
+  it('keeps hostile names as text: the only script element is the report\'s own filter', () => {
     const { stdout: dom } = runChromium(chromium!, url, ['--dump-dom']);
-    expect(dom).not.toMatch(/<script/i);
+    expect(dom.match(/<script/gi)).toHaveLength(1);
+    expect(dom).toContain('<script>\n(() => {\n  const order');
     expect(dom).toContain(escapeMarkup(HOSTILE_NAME));
+  });
+
+  it('filters by severity, rule and subject: the visible set changes, and subjects without a visible finding hide', () => {
+    const visible = (fragment: string) => {
+      const { stdout: dom, pageRequests } = runChromium(chromium!, `${url}${fragment}`, ['--dump-dom']);
+      expect(pageRequests).toEqual([]);
+      const articles = [...dom.matchAll(/<article class="finding[^"]*" data-severity="(\w+)" data-rule="([^"]+)"( hidden="")?>/g)];
+      const sections = [...dom.matchAll(/<section class="subject"[^>]*?( hidden="")?>/g)];
+      return {
+        shown: articles.filter((a) => !a[3]).map((a) => `${a[1]} ${a[2]}`),
+        sections: sections.filter((s) => !s[1]).length,
+        count: /<span id="filter-shown">(\d+)<\/span>/.exec(dom)![1],
+      };
+    };
+    const all = visible('');
+    expect(all.shown).toHaveLength(CURRENT_FINDINGS.length);
+    const high = visible('#severity=high');
+    expect(high.shown.sort()).toEqual(CURRENT_FINDINGS.filter((f) => f.severity === 'high' || f.severity === 'critical').map((f) => `${f.severity} ${f.ruleId}`).sort());
+    expect(high.count).toBe(String(high.shown.length));
+    expect(high.sections).toBeLessThan(all.sections);
+    const rule = visible('#rule=seccomp/required');
+    expect(rule.shown).toEqual(['medium seccomp/required']);
+    expect(rule.sections).toBe(1);
+    const subject = visible('#subject=nginx');
+    expect(subject.shown).toEqual(['info subject/info']);
   });
 
   it('starts no request; a page that would is caught by the same check', () => {
@@ -69,7 +95,12 @@ describe.skipIf(!chromium)('html report in headless chromium', () => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(page)![1]!.replace(/&#39;/g, "'");
     expect(csp).toContain(`style-src 'sha256-${hash}'`);
     expect(csp).toMatch(/^default-src 'none';/);
-    expect(page).not.toMatch(/<(script|link|img|iframe|object|embed)\b/i);
+    const scripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+    expect(scripts).toHaveLength(1);
+    expect(csp).toContain(`script-src 'sha256-${createHash('sha256').update(scripts[0]![1]!).digest('base64')}'`);
+    expect(csp).toContain("connect-src 'none'");
+    expect(page).not.toMatch(/<(link|img|iframe|object|embed)\b/i);
+    expect(page).not.toMatch(/<script\s+src/i);
     expect(page).not.toMatch(/url\(/);
     const urls = page.match(/https?:\/\/[^\s"'<>]+/g) ?? [];
     for (const u of urls) expect(u.startsWith(FIXTURE_REPORT.tool!.docsBaseUri!), u).toBe(true);

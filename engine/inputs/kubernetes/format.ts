@@ -4,7 +4,7 @@
  * for that document only; the others are still audited.
  */
 import type { InputFormat, InputResult, InputText, LoadOptions } from '../format.js';
-import type { InputError } from '../../model/finding.js';
+import type { InputError, SkippedObject } from '../../model/finding.js';
 import type { LocatedSubject, SourceDocument } from '../../model/located.js';
 import { placedError } from '../placed-error.js';
 import { readDocuments } from '../read-documents.js';
@@ -16,18 +16,20 @@ const format: InputFormat = {
   load(input: InputText, options?: LoadOptions): InputResult {
     const subjects: LocatedSubject[] = [];
     const errors: InputError[] = [];
+    const skipped: SkippedObject[] = [];
     const place = (document: SourceDocument, pointer: string, message: string) => errors.push(placedError(document, pointer, message));
     for (const doc of readDocuments(input)) {
       if ('error' in doc) {
         errors.push(doc.error);
         continue;
       }
-      for (const workload of findWorkloads(doc.value, '', (pointer, message) => place(doc.document, pointer, message))) {
+      const skip = (pointer: string, kind: string, known: boolean) => skipped.push({ kind, known, file: input.file, line: doc.document.span(pointer)?.line ?? null });
+      for (const workload of findWorkloads(doc.value, '', (pointer, message) => place(doc.document, pointer, message), skip)) {
         const result = workloadSubjects(workload, doc.document, options ?? { cwd: process.cwd() }, (pointer, message) => place(doc.document, pointer, message));
         subjects.push(...result);
       }
     }
-    return { subjects, errors };
+    return { subjects, errors, skipped };
   },
 };
 

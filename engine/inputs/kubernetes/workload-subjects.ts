@@ -23,7 +23,7 @@ const LISTS = [['containers', 'container'], ['initContainers', 'initContainer'],
 export function workloadSubjects(w: Workload, document: SourceDocument, options: LoadOptions, problem: Problem): LocatedSubject[] {
   const label = `${w.kind}/${w.name}`;
   // Kubernetes treats a null field as unset (Helm renders `securityContext: null` from an empty value).
-  const specValue = dropNulls(valueAt(w, document));
+  const specValue = withContainerNames(dropNulls(valueAt(w, document)), w.containerName);
   if (!validate(specValue)) {
     const first = (validate as unknown as { errors: ErrorObject[] }).errors[0]!;
     problem(w.podSpec + first.instancePath, `${label}: not a valid pod spec: ${describeSchemaError({ ...first, instancePath: `${w.podSpec}${first.instancePath}` })}`);
@@ -53,6 +53,11 @@ export function workloadSubjects(w: Workload, document: SourceDocument, options:
     });
   }
   return out;
+}
+
+function withContainerNames(spec: unknown, name: string | undefined): unknown {
+  if (name === undefined || !isRecord(spec) || !Array.isArray(spec.containers)) return spec;
+  return { ...spec, containers: spec.containers.map((c: unknown, i: number) => (isRecord(c) && c.name === undefined ? { ...c, name: i === 0 ? name : `${name}-${i}` } : c)) };
 }
 
 function dropNulls(value: unknown): unknown {

@@ -1,21 +1,10 @@
 /**
- * Where the pod spec lives in each workload kind, and the walk over a
- * document (a workload, or a List of them) that finds them.
+ * The walk over a document (a workload, or a List of them) that finds pod
+ * templates (kinds.ts says where each kind keeps one); what holds none is
+ * reported through `skip`.
  */
 import { join } from '../../model/pointer.js';
-
-/** Path from the object to its pod template (metadata + spec), by kind. */
-const TEMPLATE_PATH: Readonly<Record<string, readonly string[]>> = {
-  Pod: [],
-  PodTemplate: ['template'],
-  Deployment: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  ReplicationController: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-};
+import { classifyKind } from './kinds.js';
 
 export interface Workload {
   readonly kind: string;
@@ -26,22 +15,36 @@ export interface Workload {
   readonly podMeta: string;
   readonly podSpec: string;
   readonly value: Record<string, unknown>;
+  /** The name a container without one gets (Knative's controller names it user-container). */
+  readonly containerName?: string;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Workloads in one document; other kinds are skipped. `problem` reports a malformed one. */
-export function findWorkloads(value: unknown, base: string, problem: (pointer: string, message: string) => void): Workload[] {
+/** An object that was not audited: a known non-workload kind, or one caplint does not know. */
+export type Skip = (pointer: string, kind: string, known: boolean) => void;
+
+/** Workloads in one document. `problem` reports a malformed one, `skip` an object that holds no pod template. */
+export function findWorkloads(value: unknown, base: string, problem: (pointer: string, message: string) => void, skip: Skip = () => {}): Workload[] {
   if (!isRecord(value)) return [];
   const kind = value.kind;
   if (kind === 'List' || (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value.items))) {
     const items = Array.isArray(value.items) ? value.items : [];
-    return items.flatMap((item, i) => findWorkloads(item, join(base, 'items', i), problem));
+    return items.flatMap((item, i) => findWorkloads(item, join(base, 'items', i), problem, skip));
   }
-  if (typeof kind !== 'string' || !Object.hasOwn(TEMPLATE_PATH, kind)) return [];
-  const path = TEMPLATE_PATH[kind]!;
+  if (typeof kind !== 'string') {
+    problem(join(base, 'kind'), 'the object has no "kind", so caplint cannot tell what it is');
+    return [];
+  }
+  const verdict = classifyKind(kind, value.apiVersion, value);
+  if (verdict.typoOf) problem(join(base, 'kind'), `"${kind}" is not a Kubernetes kind caplint knows (did you mean ${verdict.typoOf}?)`);
+  if (!verdict.workload) {
+    if (!verdict.typoOf) skip(base, kind, verdict.known);
+    return [];
+  }
+  const path = verdict.path;
   let template: unknown = value;
   for (const token of path) template = isRecord(template) ? template[token] : undefined;
   const meta = isRecord(value.metadata) ? value.metadata : {};
@@ -51,5 +54,6 @@ export function findWorkloads(value: unknown, base: string, problem: (pointer: s
     problem(path.length ? templatePointer : join(base, 'spec'), `${kind}/${name} has no pod spec (${[...path, 'spec'].join('.')})`);
     return [];
   }
-  return [{ kind, name, object: base, podMeta: join(templatePointer, 'metadata'), podSpec: join(templatePointer, 'spec'), value }];
+  const containerName = verdict.containerName;
+  return [{ kind, name, object: base, podMeta: join(templatePointer, 'metadata'), podSpec: join(templatePointer, 'spec'), value, ...(containerName ? { containerName } : {}) }];
 }

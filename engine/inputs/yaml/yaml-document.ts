@@ -9,6 +9,7 @@ import type { RepeatedKey, SourceDocument, Span } from '../../model/located.js';
 import { parsePointer, pointerOf } from '../../model/pointer.js';
 import { LineTable } from '../text-position.js';
 import { repeatedYamlKeys } from './yaml-repeated.js';
+import { yamlValue } from './yaml-value.js';
 
 type Yaml = typeof import('yaml');
 let Y: Yaml | undefined;
@@ -152,9 +153,12 @@ export function parseYamlStream(file: string, text: string): ParsedYaml[] {
     const first = doc.errors[0];
     if (first) {
       const at = lines.position(first.pos[0]);
-      return { document, value: undefined, error: { ...at, message: `not valid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` } };
+      const said = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      return { document, value: undefined, error: { ...at, message: `not valid YAML: ${/call stack/.test(said) ? 'nested too deeply for caplint to read' : said}` } };
     }
+    const read = yamlValue(yaml(), doc, lines);
+    if ('error' in read) return { document, value: undefined, error: { ...read.error, message: `not valid YAML: ${read.error.message}` } };
     document.repeatedKeys = repeatedYamlKeys(yaml(), doc, lines);
-    return { document, value: doc.toJS({ maxAliasCount: 1000 }) };
+    return { document, value: read.value };
   });
 }

@@ -1,0 +1,20 @@
+// The launch result as JavaScript sees it ({started, pid, pidfd, step, errno, detail}).
+#pragma once
+#include <napi.h>
+
+#include "spawn.h"
+
+namespace caplint {
+
+inline Napi::Object LaunchResultObject(Napi::Env env, const LaunchOutcome& outcome) {
+  Napi::Object result = Napi::Object::New(env);
+  result.Set("started", Napi::Boolean::New(env, outcome.started));
+  result.Set("pid", Napi::Number::New(env, outcome.pid));
+  result.Set("pidfd", Napi::Number::New(env, outcome.pidfd));
+  result.Set("step", Napi::Number::New(env, outcome.failure.step));
+  result.Set("errno", Napi::Number::New(env, outcome.failure.error));
+  result.Set("detail", Napi::Number::New(env, outcome.failure.detail));
+  return result;
+}
+
+}  // namespace caplint
