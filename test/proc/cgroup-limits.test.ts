@@ -30,7 +30,7 @@ describe.skipIf(skip !== '')('cgroup limits of a live process', () => {
     expect(subject.limits).toEqual({ memory: 256 * 2 ** 20, pids: 50, cpu: { quota: 50000, period: 100000 } });
     expect(subject.process!.limitSources.memory).toMatch(new RegExp(`caplint-test-${process.pid}$`));
     expect(subject.process!.limitSources.pids).toMatch(/\/child$/);
-    const table = await runCli(['ps', '--pid', String(child.pid), '--fail-on', 'never']);
+    const table = await runCli(['ps', '--pid', String(child.pid), '--wide', '--fail-on', 'never']);
     expect(table.stdout).toMatch(/mem 256M pids 50 cpu 0\.50/);
   });
 

@@ -22,7 +22,7 @@ describe('agent drift', () => {
   it('finds a process that differs from its container\'s config, and skips a config it cannot read', async () => {
     const loaded = await loadProcesses({ pids: [child.pid!], filters: false });
     expect(loaded.subjects.length).toBe(1);
-    const paired = (config: string) => loaded.subjects.map((s) => ({ ...s, subject: { ...s.subject, container: { runtime: 'runc', id: 'c1', cgroup: '/c1', config } } }));
+    const paired = (config: string) => loaded.subjects.map((s) => ({ ...s, subject: { ...s.subject, container: { runtime: 'runc' as const, id: 'c1', cgroup: '/c1', config } } }));
     const drift = await driftFindings(paired(join(ROOT, 'examples/oci/hardened/config.json')));
     expect(drift.checked).toBe(1);
     expect(drift.drifting).toEqual(['c1']);
