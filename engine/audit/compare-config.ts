@@ -21,7 +21,7 @@ export interface Compared {
   readonly loaded: boolean;
 }
 
-export async function compareWithConfig(processes: readonly LocatedSubject[], config: string, options: CollectOptions, fold = false): Promise<Compared> {
+export async function compareWithConfig(processes: readonly LocatedSubject[], config: string, options: CollectOptions): Promise<Compared> {
   const collected = await collectInputs([config], options);
   const loaded = await loadInputs(collected.inputs, 'oci');
   const errors: InputError[] = [...collected.errors, ...loaded.errors];
@@ -32,6 +32,7 @@ export async function compareWithConfig(processes: readonly LocatedSubject[], co
   sources.set(document.file, document.text);
   const { default: rule } = await import('../../rules/live/matches-config.js');
   const compared = processes.map((p) => ({ subject: { ...p.subject, file: document.file }, document, locate: declared.locate }));
-  const run = runRules(compared, [{ rule, options: { declared: resolveJoined(declared.subject) } }], { fold });
+  // Each difference stays a finding of its own, at its own config line.
+  const run = runRules(compared, [{ rule, options: { declared: resolveJoined(declared.subject) } }]);
   return { findings: run.findings, errors: [...errors, ...run.errors], sources, loaded: true };
 }

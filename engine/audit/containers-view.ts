@@ -82,7 +82,7 @@ export async function scanContainers(options: ContainersScanOptions = {}): Promi
     let compared: Finding[] | undefined;
     if (options.compare !== false && container.config !== undefined) {
       const collect = { cwd: options.cwd ?? process.cwd(), maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, readStdin: async () => '' };
-      const result = await compareWithConfig(members.map((g) => g.representative), container.config, collect, true);
+      const result = await compareWithConfig(members.map((g) => g.representative), container.config, collect);
       errors.push(...result.errors);
       for (const [file, text] of result.sources) sources.set(file, text);
       if (result.loaded) drift.push(...(compared = result.findings));

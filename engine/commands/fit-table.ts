@@ -1,7 +1,7 @@
 /**
  * A text table fitted to a terminal width: columns take their natural width,
- * and while the line is too long the shrinkable ones give up characters in
- * turn (one character each, in the order given), down to their minimum, cut
+ * and while the line is too long the shrinkable ones give up characters, one
+ * column after the other in the order given, down to their minimum, cut
  * with `…`; when even the minimums are too wide, columns that may be left
  * out are, in their order. `wide` keeps every cell whole. Cells are single-line text,
  * already made safe to print.
@@ -43,19 +43,17 @@ function natural(columns: readonly Column[], rows: readonly (readonly string[])[
   return columns.map((c, i) => Math.max(c.title.length, ...rows.map((r) => r[i]!.length)));
 }
 
-/** Round robin, in shrink order: each shrinkable column gives one character at a time. */
+/** In shrink order: each shrinkable column gives what it can, down to its minimum, before the next one gives. */
 function shrink(columns: readonly Column[], start: readonly number[], width: number): { widths: number[]; left: number } {
   const widths = [...start];
   const order = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.min).sort((a, b) => (a.c.shrinkOrder ?? 0) - (b.c.shrinkOrder ?? 0));
   let over = widths.reduce((a, b) => a + b, 0) + GAP * (columns.length - 1) - width;
-  for (let gave = true; over > 0 && gave;) {
-    gave = false;
-    for (const { c, i } of order) {
-      if (over <= 0 || widths[i]! <= Math.max(c.min!, c.title.length)) continue;
-      widths[i]!--;
-      over--;
-      gave = true;
-    }
+  for (const { c, i } of order) {
+    if (over <= 0) break;
+    const give = Math.min(over, widths[i]! - Math.max(c.min!, c.title.length));
+    if (give <= 0) continue;
+    widths[i]! -= give;
+    over -= give;
   }
   return { widths, left: over };
 }

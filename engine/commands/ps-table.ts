@@ -12,14 +12,14 @@ const GROUP_COLUMNS: readonly Column[] = [
   { title: 'GROUP' },
   { title: 'PROCS', align: 'right' },
   { title: 'PIDS', min: 6, shrinkOrder: 1, dropOrder: 0 },
-  { title: 'CONTAINER', min: 9, shrinkOrder: 2, dropOrder: 2 },
+  { title: 'CONTAINER', min: 9, shrinkOrder: 5, dropOrder: 2 },
   { title: 'USER' },
-  { title: 'COMMAND', min: 8, shrinkOrder: 0 },
+  { title: 'COMMAND', min: 10, shrinkOrder: 0 },
   { title: 'CAPS', min: 12, shrinkOrder: 4 },
   { title: 'SECCOMP' },
   { title: 'NNP' },
   { title: 'SHARED', min: 6, shrinkOrder: 3 },
-  { title: 'LIMITS', min: 6, shrinkOrder: 3, dropOrder: 1 },
+  { title: 'LIMITS', min: 6, shrinkOrder: 2, dropOrder: 1 },
 ];
 
 export function groupTable(groups: readonly ProcessGroup[], width: number, wide: boolean): string {
@@ -54,8 +54,8 @@ export function ranges(pids: readonly number[]): string {
 }
 
 const CONTAINER_COLUMNS: readonly Column[] = [
-  { title: 'CONTAINER', min: 12, shrinkOrder: 1 },
-  { title: 'GROUPS', min: 6, shrinkOrder: 2 },
+  { title: 'CONTAINER', min: 12, shrinkOrder: 2 },
+  { title: 'GROUPS', min: 6, shrinkOrder: 1 },
   { title: 'PROCS', align: 'right' },
   { title: 'CONFIG', min: 10, shrinkOrder: 0 },
   { title: 'DRIFT' },

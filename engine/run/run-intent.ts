@@ -10,6 +10,8 @@ import type { OciProcess } from './oci-process.js';
 import type { JsonDocument } from '../inputs/json-document.js';
 import { applyCapabilityFlags } from './capability-flags.js';
 import type { CapabilityIntent } from './decide-plan.js';
+import { isolationIntent } from './isolation-intent.js';
+import type { IsolationFlags, IsolationRequest } from './isolation-intent.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -19,6 +21,8 @@ export interface RunOptions {
   readonly capAdd: readonly string[];
   readonly capDrop: readonly string[];
   readonly seccomp?: string;
+  /** --unshare, --map-*, --mount-proc, --hostname, --cpus, --memory, --pids (none when absent). */
+  readonly isolation?: IsolationFlags;
   /** Accept syscall names newer than caplint's tables (in the profile and the seccomp profile). */
   readonly acceptUnknownSyscalls?: boolean;
 }
@@ -32,9 +36,10 @@ export interface ConfinementIntent {
   readonly seccompFlags: RunProfile['seccompFlags'];
   /** Syscalls the profile forbids: the seccomp choice must deny them. */
   readonly forbiddenSyscalls: readonly string[];
+  /** Namespaces and cgroup limits (profile, then flags). */
+  readonly isolation: IsolationRequest;
   /** Names no syscall table knows, accepted by --accept-unknown-syscalls. */
   readonly unknownSyscalls: readonly string[];
-  readonly requiredNamespaces: readonly string[];
   /** For --dry-run: where the settings came from. */
   readonly source: string;
 }
@@ -72,8 +77,8 @@ export function buildIntent(options: RunOptions, cwd: string): ConfinementIntent
     seccomp,
     seccompFlags: profile?.seccompFlags ?? [],
     forbiddenSyscalls: profile?.forbiddenSyscalls ?? [],
+    isolation: isolationIntent(profile, options.isolation ?? { unshare: [], mapRootUser: false, mountProc: false }),
     unknownSyscalls: profile?.unknownSyscalls ?? [],
-    requiredNamespaces: profile?.requiredNamespaces ?? [],
     source,
   };
 }

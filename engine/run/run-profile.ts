@@ -11,6 +11,7 @@ import { checkProfileNames } from '../policy/profile-names.js';
 import type { NameCheckOptions } from '../policy/profile-names.js';
 import { validate as validateProfile } from '../policy/validate.gen.js';
 import type { SeccompFlag } from '../../enforcer/launch-plan.js';
+import type { LimitPolicy, NamespacePolicy } from '../policy/profile.gen.js';
 
 export interface RunProfile {
   /** The name given, or the file. */
@@ -26,8 +27,10 @@ export interface RunProfile {
   readonly forbiddenSyscalls: readonly string[];
   /** Forbidden names no table knows, kept by --accept-unknown-syscalls ("names unknown to this kernel table"). */
   readonly unknownSyscalls: readonly string[];
-  /** Namespaces the profile requires isolated: caplint run does not create namespaces, so it refuses these (or runs partially with --allow-partial). */
-  readonly requiredNamespaces: readonly string[];
+  /** The profile's `namespaces` and `limits` (engine/run/isolation-intent.ts), with the place that set them. */
+  readonly namespaces: NamespacePolicy;
+  readonly limits: LimitPolicy;
+  place(field: string): { file: string; line: number | null; column: number | null };
 }
 
 /** The profile schema's validator (also used by the tests that check the built-in profiles). */
@@ -55,6 +58,8 @@ export function loadRunProfile(spec: string, cwd: string, options: NameCheckOpti
     seccompFlags: (fields.seccompFlags ?? []) as SeccompFlag[],
     forbiddenSyscalls: names.forbiddenSyscalls,
     unknownSyscalls: names.unknownSyscalls,
-    requiredNamespaces: Object.entries(fields.namespaces ?? {}).filter(([, v]) => v === 'isolated').map(([k]) => k),
+    namespaces: fields.namespaces ?? {},
+    limits: fields.limits ?? {},
+    place: (field) => profile.place(field),
   };
 }

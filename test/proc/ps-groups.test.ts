@@ -15,9 +15,13 @@ beforeAll(async () => {
   while ((sleepers = childrenOf(shell.pid!)).length < COUNT && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 }, 70_000);
 
-afterAll(() => {
+afterAll(async () => {
+  // The sleeps first, so the shell's `wait` reaps them (no zombies left behind), then the shell.
+  for (const pid of sleepers) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+  const deadline = Date.now() + 10_000;
+  while (shell && shell.exitCode === null && shell.signalCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   if (shell?.pid) try { process.kill(-shell.pid, 'SIGKILL'); } catch { /* gone */ }
-});
+}, 20_000);
 
 interface PsJson {
   subjects: { pid: number; group: string }[];

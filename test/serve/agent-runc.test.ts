@@ -1,8 +1,10 @@
 /**
  * The node agent against a real runc container (its scan scoped to the
  * container's cgroup): the metrics and the JSON lines change when the
- * container starts and when it stops.
+ * container starts and when it stops, and a container whose processes no
+ * longer match its bundle config counts as drifting.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAgent } from '../../engine/serve/agent/agent.js';
 import type { Agent } from '../../engine/serve/agent/agent.js';
@@ -50,5 +52,30 @@ describe.skipIf(reason !== undefined)('caplint serve --agent and a runc containe
     expect(metric(stopped, 'caplint_processes')).toBe(0);
     expect(stopped).not.toMatch(/^caplint_findings\{/m);
     expect(events.filter((e) => e.event === 'resolved').length).toBe(added.length);
+    expect(metric(stopped, 'caplint_checked_containers')).toBe(0);
+  }, 60_000);
+
+  it('counts a container as drifting while its processes differ from its bundle config', async () => {
+    container = startRunc(id);
+    await agent.scanNow();
+    const faithful = await metrics();
+    expect(metric(faithful, 'caplint_checked_containers')).toBe(1);
+    expect(metric(faithful, 'caplint_drifting_containers')).toBe(0);
+    // The config now declares no capabilities; the running process still holds runc's three.
+    const config = JSON.parse(readFileSync(container.config, 'utf8'));
+    for (const set of Object.keys(config.process.capabilities)) config.process.capabilities[set] = [];
+    writeFileSync(container.config, JSON.stringify(config));
+    const before = events.length;
+    await agent.scanNow();
+    const drifting = await metrics();
+    expect(metric(drifting, 'caplint_drifting_containers')).toBe(1);
+    expect(drifting).toMatch(/^caplint_findings\{severity="[a-z]+",rule="live\/matches-config",namespace=""\} [1-9]/m);
+    expect(events.slice(before).some((e) => e.event === 'new' && e.ruleId === 'live/matches-config' && /capabilit/.test(e.message))).toBe(true);
+    container.remove();
+    container = undefined;
+    await agent.scanNow();
+    const gone = await metrics();
+    expect(metric(gone, 'caplint_drifting_containers')).toBe(0);
+    expect(events.some((e) => e.event === 'resolved' && e.ruleId === 'live/matches-config')).toBe(true);
   }, 60_000);
 });
