@@ -102,11 +102,12 @@ export function createLaunchCgroup(places: readonly CgroupPlace[], limits: Cgrou
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;
           if (code === 'ENOENT') break;
-          if (code !== 'EBUSY' || attempt >= 50) {
+          if (code !== 'EBUSY' || attempt >= 60) {
             left.push(`${dir}: ${describeFsError(error)}`);
             break;
           }
-          await new Promise((r) => setTimeout(r, 20)); // the last task is still leaving
+          // The last task is still leaving (usually within a millisecond): back off from 1 ms to 50 ms, about 2.5 s in all.
+          await new Promise((r) => setTimeout(r, Math.min(50, 2 ** attempt)));
         }
       }
     }
