@@ -13,8 +13,8 @@ import type { AuditReport } from '../../engine/model/finding.js';
 import { caplint } from '../helpers/cli.js';
 
 const ALL = allCapabilities();
-const moby = (add: string[], drop: string[], privileged = false) => [...effectiveCapabilities({ add, drop }, privileged, false, 'moby').capabilities.bounding].sort();
-const cri = (add: string[], drop: string[]) => [...effectiveCapabilities({ add, drop }, false, false, 'cri').capabilities.bounding].sort();
+const moby = (add: string[], drop: string[], privileged = false) => [...(effectiveCapabilities({ add, drop }, privileged, false, 'moby').capabilities.bounding as readonly string[])].sort();
+const cri = (add: string[], drop: string[]) => [...(effectiveCapabilities({ add, drop }, false, false, 'cri').capabilities.bounding as readonly string[])].sort();
 const sorted = (caps: readonly string[]) => [...caps].sort();
 const without = (caps: readonly string[], ...gone: string[]) => sorted(caps.filter((c) => !gone.includes(c)));
 
