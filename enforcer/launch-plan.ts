@@ -1,7 +1,8 @@
 /**
  * A launch plan: everything the child applies between clone and execve,
- * decided in TypeScript. The child applies it in this fixed order, and any
- * failed step stops it before execve (nothing runs half-confined):
+ * decided in TypeScript. The child applies it in this fixed order (after the
+ * namespace and cgroup steps of isolation-plan.ts, when there are any), and
+ * any failed step stops it before execve (nothing runs half-confined):
  *
  *  1. signal dispositions reset to default, mask cleared
  *  2. descriptors above 2 marked close-on-exec (close_range, fcntl fallback)
@@ -18,6 +19,8 @@
  * 12. execve
  */
 import type { NativePlan } from './native-binding.js';
+import { toNativeIsolation } from './isolation-plan.js';
+import type { IsolationPlan } from './isolation-plan.js';
 
 export const SECCOMP_FLAGS = { TSYNC: 1, LOG: 2, SPEC_ALLOW: 4 } as const;
 export type SeccompFlag = keyof typeof SECCOMP_FLAGS;
@@ -45,6 +48,8 @@ export interface LaunchPlan {
   readonly user: { readonly uid: number; readonly gid: number } | null;
   readonly noNewPrivs: boolean;
   readonly seccomp: { readonly program: Uint8Array; readonly flags: readonly SeccompFlag[] } | null;
+  /** Namespaces and cgroups (isolation-plan.ts); absent or null for none. */
+  readonly isolation?: IsolationPlan | null;
 }
 
 const U64 = (1n << 64n) - 1n;
@@ -79,5 +84,6 @@ export function toNativePlan(plan: LaunchPlan): NativePlan {
     noNewPrivs: plan.noNewPrivs,
     seccomp: plan.seccomp?.program ?? null,
     seccompFlags: (plan.seccomp?.flags ?? []).reduce((bits, flag) => bits | SECCOMP_FLAGS[flag], 0),
+    isolation: plan.isolation ? toNativeIsolation(plan.isolation) : null,
   };
 }

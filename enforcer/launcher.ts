@@ -3,7 +3,9 @@
  * turns what comes back into outcomes the CLI can print. The binding comes
  * from a factory so tests can inject a fake.
  */
+import { closeSync } from 'node:fs';
 import { constants } from 'node:os';
+import { commandPid } from './command-pid.js';
 import { loadBinding } from './load-binding.js';
 import { toNativePlan } from './launch-plan.js';
 import type { LaunchPlan } from './launch-plan.js';
@@ -20,7 +22,16 @@ export interface ChildExit {
 }
 
 export interface RunningChild {
+  /** The command (with a pid namespace, the init's child, as caplint sees it). */
   readonly pid: number;
+  /** With a pid namespace, caplint's own child: the namespace's init; else null. */
+  readonly initPid: number | null;
+  /**
+   * With a pid namespace, lets the init reap the command once it exits (until
+   * then its /proc entries stay readable for verification). Done after a
+   * second anyway; idempotent.
+   */
+  release(): void;
   /** Settles once; the child is reaped by then. */
   readonly exited: Promise<ChildExit>;
   /** Sends a signal while the child lives; false once it has exited. */
@@ -70,6 +81,13 @@ export function outcomeOf(native: NativeBinding, result: NativeLaunchResult, pla
   }
   // The native side also refuses a pidfd it has closed; `live` just spares the call.
   let live = true;
+  let hold = result.holdFd ?? -1;
+  const release = (): void => {
+    if (hold >= 0) closeSync(hold);
+    hold = -1;
+  };
+  if (hold >= 0) setTimeout(release, 1000).unref(); // a caller that never verifies must not keep the init waiting
+  const nsPid = result.nsPid ?? 0;
   const exited = native
     .waitExit(result.pidfd)
     .then((exit) => ({ ...exit, beforeExec: exit.beforeExec === true, exitCode: exitCodeOf(exit) }))
@@ -77,7 +95,9 @@ export function outcomeOf(native: NativeBinding, result: NativeLaunchResult, pla
   return {
     kind: 'started',
     child: {
-      pid: result.pid,
+      pid: nsPid > 0 ? (commandPid(result.pid, nsPid) ?? result.pid) : result.pid,
+      initPid: nsPid > 0 ? result.pid : null,
+      release,
       exited,
       signal: (signal) => live && native.signal(result.pidfd, signalNumber(signal)),
     },

@@ -3,6 +3,7 @@
  * Every policy decision is made in TypeScript; the addon applies a plan
  * already decided and only re-checks argument types.
  */
+import type { NativeIsolation } from './isolation-plan.js';
 
 /** The plan as the addon reads it (enforcer/native/plan.cc). Masks are 64-bit capability masks. */
 export interface NativePlan {
@@ -29,6 +30,8 @@ export interface NativePlan {
   readonly seccomp: Uint8Array | null;
   /** SECCOMP_FILTER_FLAG_* bits. */
   readonly seccompFlags: number;
+  /** Namespaces and cgroups (enforcer/native/isolation-plan.h), or null. */
+  readonly isolation?: NativeIsolation | null;
 }
 
 /** Child steps in the order they run; the numbers match enum Step in enforcer/native/plan.h. */
@@ -50,7 +53,24 @@ export const CHILD_STEPS = {
   15: 'seccomp',
   16: 'exec',
 } as const;
-export type ChildStep = (typeof CHILD_STEPS)[keyof typeof CHILD_STEPS];
+
+/** Steps of an isolated launch; the numbers match enum IsolationStep in enforcer/native/isolation-plan.h. */
+export const ISOLATION_STEPS = {
+  100: 'namespaces',
+  101: 'id-map',
+  102: 'wait-parent',
+  103: 'cgroup-join',
+  104: 'cgroup-namespace',
+  105: 'mount-private',
+  106: 'mount-proc',
+  107: 'read-only-root',
+  108: 'mask-path',
+  109: 'loopback',
+  110: 'hostname',
+  111: 'init',
+  112: 'killed-before-exec',
+} as const;
+export type ChildStep = (typeof CHILD_STEPS)[keyof typeof CHILD_STEPS] | (typeof ISOLATION_STEPS)[keyof typeof ISOLATION_STEPS];
 
 /** What launch() returns: started, or the step that failed (step 0 = none) with its errno. */
 export interface NativeLaunchResult {
@@ -62,6 +82,10 @@ export interface NativeLaunchResult {
   readonly errno: number;
   /** The capability bit for per-capability steps, else -1. */
   readonly detail: number;
+  /** With a pid namespace: the write end the init waits on before it reaps the command; close it once verified. Else -1. */
+  readonly holdFd?: number;
+  /** With a pid namespace: the command's pid inside it (`pid` is then the init's); else 0. */
+  readonly nsPid?: number;
 }
 
 /** How the child ended: exactly one of code and signal is set. */

@@ -1,7 +1,8 @@
 /** One sentence for a child step that failed, naming the step and the errno. */
 import { constants } from 'node:os';
 import { capabilityName } from '../engine/linux/capabilities.js';
-import { CHILD_STEPS } from './native-binding.js';
+import { CHILD_STEPS, ISOLATION_STEPS } from './native-binding.js';
+import { isIsolationStep, isolationStepText } from './isolation-messages.js';
 import type { ChildStep, NativeLaunchResult } from './native-binding.js';
 import type { LaunchPlan } from './launch-plan.js';
 
@@ -25,10 +26,11 @@ export function errnoMessage(errno: number): string {
 }
 
 export function stepName(step: number): ChildStep | 'unknown' {
-  return (CHILD_STEPS as Record<number, ChildStep>)[step] ?? 'unknown';
+  return (CHILD_STEPS as Record<number, ChildStep>)[step] ?? (ISOLATION_STEPS as Record<number, ChildStep>)[step] ?? 'unknown';
 }
 
 function what(step: ChildStep | 'unknown', detail: number, plan: LaunchPlan): string {
+  if (isIsolationStep(step)) return isolationStepText(step, detail, plan);
   const cap = detail >= 0 ? ` ${capabilityName(detail)}` : '';
   switch (step) {
     case 'signals': return 'could not reset signal handling (rt_sigprocmask)';

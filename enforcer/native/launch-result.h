@@ -1,4 +1,4 @@
-// The launch result as JavaScript sees it ({started, pid, pidfd, step, errno, detail}).
+// The launch result as JavaScript sees it ({started, pid, pidfd, step, errno, detail, holdFd, nsPid}).
 #pragma once
 #include <napi.h>
 
@@ -14,6 +14,8 @@ inline Napi::Object LaunchResultObject(Napi::Env env, const LaunchOutcome& outco
   result.Set("step", Napi::Number::New(env, outcome.failure.step));
   result.Set("errno", Napi::Number::New(env, outcome.failure.error));
   result.Set("detail", Napi::Number::New(env, outcome.failure.detail));
+  result.Set("holdFd", Napi::Number::New(env, outcome.hold_fd));
+  result.Set("nsPid", Napi::Number::New(env, outcome.ns_pid));
   return result;
 }
 

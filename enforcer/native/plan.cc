@@ -99,6 +99,7 @@ void ReadPlan(const Napi::Object& o, ChildPlan& p) {
   }
   p.seccomp_flags = Uint(o, "seccompFlags", 0x7);  // TSYNC | LOG | SPEC_ALLOW; NEW_LISTENER would return a descriptor nobody reads
   if (!p.has_filter && p.seccomp_flags != 0) Fail(o.Env(), "seccompFlags", "0 when there is no filter");
+  p.isolation = ReadIsolationPlan(o);
   p.argv = Pointers(p.argv_storage);
   p.envp = Pointers(p.env_storage);
 }

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "isolation-plan.h"
+
 namespace caplint {
 
 // Child steps, in the order they run. The numbers cross to TypeScript
@@ -68,6 +70,7 @@ struct ChildPlan {
   bool no_new_privs = false;
   bool has_filter = false;
   uint32_t seccomp_flags = 0;
+  IsolationPlan isolation;  // namespaces and cgroups (isolation-plan.h)
 };
 
 // Fills `out` (a fresh plan). Throws Napi::TypeError/RangeError naming the field that is wrong.

@@ -10,6 +10,8 @@ struct LaunchOutcome {
   int pid = -1;
   int pidfd = -1;        // owned by the caller when started
   StepFailure failure{0, 0, -1};
+  int hold_fd = -1;      // pid namespace: close once the command is verified (the init reaps it only then)
+  int ns_pid = 0;        // pid namespace: the command's pid inside it
 };
 
 // Throws std::system_error when the clone itself fails (nothing was started).

@@ -5,9 +5,8 @@
  */
 import type { Finding, InputError, LiveSummary } from '../model/finding.js';
 import type { LocatedSubject } from '../model/located.js';
-import { loadInputs } from './load-inputs.js';
 import { loadProcesses } from './load-processes.js';
-import { collectInputs } from '../inputs/collect.js';
+import { compareWithConfig } from './compare-config.js';
 import type { LiveOptions } from './load-processes.js';
 import { compareFindings, prepareRules, runRules } from '../runner/run-rules.js';
 import type { ActiveRule } from '../runner/run-rules.js';
@@ -39,22 +38,10 @@ export async function liveAudit(options: LiveAuditOptions): Promise<LiveAudit> {
   const findings: Finding[] = [];
   const sources = new Map<string, string>();
   if (options.against !== undefined) {
-    const collected = await collectInputs([options.against], options);
-    const config = await loadInputs(collected.inputs, 'oci');
-    errors.push(...collected.errors, ...config.errors);
-    const declared = config.subjects[0];
-    if (declared?.document) {
-      sources.set(declared.document.file, declared.document.text);
-      const { default: rule } = await import('../../rules/live/matches-config.js');
-      const compared = processes.subjects.map((p) => ({
-        subject: { ...p.subject, file: declared.document!.file },
-        document: declared.document,
-        locate: declared.locate,
-      }));
-      const run = runRules(compared, [{ rule, options: { declared: declared.subject } }]);
-      findings.push(...run.findings);
-      errors.push(...run.errors);
-    }
+    const compared = await compareWithConfig(processes.subjects, options.against, options);
+    findings.push(...compared.findings);
+    errors.push(...compared.errors);
+    for (const [file, text] of compared.sources) sources.set(file, text);
   }
   const audit = async (rules: readonly ActiveRule[]): Promise<Audited> => {
     await prepareRules(processes.subjects.map((s) => s.subject), rules);

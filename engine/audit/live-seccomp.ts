@@ -11,6 +11,7 @@ import { decodeProgram } from '../../enforcer/bpf/types.js';
 import { reachableSyscalls } from '../seccomp/reachable.js';
 import { processArch } from '../inputs/proc/process-arch.js';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 
 export interface FilterDumper {
   dumpSeccompFilters(pid: number, timeoutMs?: number): { readonly timedOut: boolean; readonly filters: Buffer[] };
@@ -44,11 +45,16 @@ export async function withReachableSyscalls(subjects: readonly LocatedSubject[],
     }
   }
   const results = new Map<number, Evaluated>();
-  for (const { subject } of filtered) results.set(subject.pid!, blocked ? { reachable: unknown(blocked) } : evaluate(source!, procRoot, subject.pid!));
+  const byProgram = new Map<string, Evaluated>();
+  for (const { subject } of filtered) results.set(subject.pid!, blocked ? { reachable: unknown(blocked) } : evaluate(source!, procRoot, subject.pid!, byProgram));
   return subjects.map((located) => {
     const value = located.subject.pid === undefined ? undefined : results.get(located.subject.pid);
     if (value === undefined || !located.subject.process) return located;
-    const process = { ...located.subject.process, reachableSyscalls: value.reachable, ...(value.argumentChecked ? { argumentCheckedSyscalls: value.argumentChecked } : {}) };
+    const process = {
+      ...located.subject.process, reachableSyscalls: value.reachable,
+      ...(value.argumentChecked ? { argumentCheckedSyscalls: value.argumentChecked } : {}),
+      ...(value.hash ? { filterHash: value.hash } : {}),
+    };
     return { ...located, subject: { ...located.subject, process } };
   });
 }
@@ -56,9 +62,12 @@ export async function withReachableSyscalls(subjects: readonly LocatedSubject[],
 interface Evaluated {
   readonly reachable: Maybe<readonly string[]>;
   readonly argumentChecked?: readonly string[];
+  /** sha256 of the dumped programs (with the arch): processes under the same filters share it. */
+  readonly hash?: string;
 }
 
-function evaluate(dumper: FilterDumper, procRoot: string, pid: number): Evaluated {
+/** Each distinct set of dumped programs is emulated once; thousands of processes share a handful. */
+function evaluate(dumper: FilterDumper, procRoot: string, pid: number, byProgram: Map<string, Evaluated>): Evaluated {
   const fail = (reason: string): Evaluated => ({ reachable: unknown(reason) });
   const found = processArch(procRoot, pid);
   if ('reason' in found) return fail(`the filter cannot be evaluated: ${found.reason}`);
@@ -73,11 +82,18 @@ function evaluate(dumper: FilterDumper, procRoot: string, pid: number): Evaluate
     return fail(`its filters could not be dumped (${text})`);
   }
   if (buffers.length === 0) return fail('the kernel reported a filter but PTRACE_SECCOMP_GET_FILTER returned none');
+  const digest = createHash('sha256').update(found.arch);
+  for (const b of buffers) digest.update(`:${b.length}:`).update(b);
+  const hash = digest.digest('hex');
+  let done = byProgram.get(hash);
+  if (done) return done;
   try {
     const result = reachableSyscalls(buffers.map((b) => decodeProgram(b)), found.arch);
-    return { reachable: result.risky, argumentChecked: result.argumentChecked };
+    done = { reachable: result.risky, argumentChecked: result.argumentChecked, hash };
   } catch (error) {
-    return fail(`a dumped filter could not be emulated (${error instanceof Error ? error.message : String(error)})`);
+    done = { ...fail(`a dumped filter could not be emulated (${error instanceof Error ? error.message : String(error)})`), hash };
   }
+  byProgram.set(hash, done);
+  return done;
 }
 

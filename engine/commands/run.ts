@@ -1,7 +1,9 @@
 /**
  * caplint run [--profile NAME|FILE] [--config OCI_CONFIG.json] [--cap-add CAP]
  *             [--cap-drop CAP] [--seccomp FILE|unconfined] [--dry-run]
- *             [--allow-partial] -- COMMAND [ARG...]
+ *             [--allow-partial] [--unshare NS,...] [--map-root-user | --map-user UID:GID]
+ *             [--mount-proc] [--hostname NAME] [--cpus N] [--memory SIZE] [--pids N]
+ *             -- COMMAND [ARG...]
  *
  * Exits with the child's code, 128+N for signal N, 125 when confinement could
  * not be set up (nothing ran), 126 not executable, 127 not found.
@@ -21,6 +23,11 @@ import { launchAndWait } from '../run/launch-and-wait.js';
 import type { SignalSource } from '../run/forward-signals.js';
 import { resolveCommand } from '../run/resolve-command.js';
 import { buildIntent } from '../run/run-intent.js';
+import { decideIsolation } from '../run/decide-isolation.js';
+import { childUser } from '../run/child-user.js';
+import { formatIsolation } from '../run/format-isolation.js';
+import type { CgroupLimits } from '../run/isolation-intent.js';
+import type { CgroupPlace } from '../run/cgroup/cgroup-places.js';
 import { loadInlineSeccomp, loadSeccomp } from '../run/seccomp-source.js';
 import { nativeArch } from '../run/seccomp-compile.js';
 import { refuseUnlessExecAllowed } from '../run/exec-allowed.js';
@@ -28,7 +35,8 @@ import { defaultCacheDir } from '../run/bpf-cache/store.js';
 
 export const RUN_USAGE = `Usage: caplint run [options] -- COMMAND [ARG...]
 
-Launch COMMAND confined: capability bounding set, no_new_privs, seccomp filter.
+Launch COMMAND confined: namespaces, cgroup limits, capability bounding set,
+no_new_privs, seccomp filter.
 
 Options:
   --profile NAME|FILE   default (Docker's set minus NET_RAW, no_new_privs, default seccomp) or restricted
@@ -36,9 +44,19 @@ Options:
   --cap-add CAP         keep CAP too (repeatable; ALL for every one)
   --cap-drop CAP        drop CAP (repeatable; ALL for every one)
   --seccomp FILE|NAME   a seccomp profile, a .bpf program, a built-in name, or unconfined
+  --unshare NS,...      new namespaces: user, pid, mount, net, ipc, uts, cgroup (besides the profile's)
+  --map-root-user       in the user namespace, map the caller to root (the default)
+  --map-user UID:GID    in the user namespace, map the caller to UID:GID
+  --mount-proc          mount a fresh /proc (in a new mount namespace)
+  --hostname NAME       the hostname (in a new uts namespace)
+  --cpus N              cgroup CPU limit, in CPUs (0.2 = 20% of one)
+  --memory SIZE         cgroup memory limit (256Mi, 1G, bytes); swap included
+  --pids N              cgroup limit on the number of processes
   --no-cache            compile the seccomp profile now: no program compiled at package build or by an earlier launch
   --dry-run             print the plan and run nothing
-  --allow-partial       without CAP_SETPCAP, run with no_new_privs and seccomp only
+  --allow-partial       run with what caplint can enforce here, stating what it leaves out
+  --accept-unknown-syscalls
+                        take syscall names newer than caplint's tables (they match nothing on this kernel table)
 
 Exit: the command's code, 128+N for signal N, 125 confinement failed (nothing ran), 126 not executable, 127 not found.
 `;
@@ -49,6 +67,8 @@ export interface RunDeps {
   readonly signals: SignalSource;
   readonly stdinIsTerminal: () => boolean;
   readonly platform: NodeJS.Platform;
+  /** Where launch cgroups go (engine/run/cgroup/cgroup-places.ts); tests inject one. */
+  readonly cgroupPlaces: (limits: CgroupLimits) => CgroupPlace[] | string;
 }
 
 const OPTIONS = {
@@ -60,8 +80,19 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   'no-cache': { type: 'boolean' },
   'allow-partial': { type: 'boolean' },
+  unshare: { type: 'string', multiple: true },
+  'map-root-user': { type: 'boolean' },
+  'map-user': { type: 'string' },
+  'mount-proc': { type: 'boolean' },
+  hostname: { type: 'string' },
+  cpus: { type: 'string' },
+  memory: { type: 'string' },
+  pids: { type: 'string' },
+  'accept-unknown-syscalls': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+const acceptUnknown = (values: { readonly 'accept-unknown-syscalls'?: boolean }): boolean => values['accept-unknown-syscalls'] === true;
 
 async function defaultEnforcer(): Promise<() => Enforcer> {
   const { createEnforcer } = await import('../../enforcer/launcher.js');
@@ -86,37 +117,43 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
         return 125;
       }
       try {
+        const acceptUnknownSyscalls = acceptUnknown(values);
         const intent = buildIntent(
-          { profile: values.profile, config: values.config, capAdd: values['cap-add'] ?? [], capDrop: values['cap-drop'] ?? [], seccomp: values.seccomp },
+          {
+            profile: values.profile, config: values.config, capAdd: values['cap-add'] ?? [], capDrop: values['cap-drop'] ?? [], seccomp: values.seccomp, acceptUnknownSyscalls,
+            isolation: {
+              unshare: values.unshare ?? [], mapRootUser: values['map-root-user'] === true, mapUser: values['map-user'], mountProc: values['mount-proc'] === true,
+              hostname: values.hostname, cpus: values.cpus, memory: values.memory, pids: values.pids,
+            },
+          },
           io.cwd,
         );
-        if (intent.requiredNamespaces.length) {
-          const what = `the profile requires the ${intent.requiredNamespaces.join(', ')} namespace${intent.requiredNamespaces.length > 1 ? 's' : ''} isolated, which caplint run does not create`;
-          if (values['allow-partial'] !== true) throw new CaplintError(`${what} (run it under a container runtime, or pass --allow-partial to run without them)`);
-          io.error(`caplint run: partial confinement: ${what}.\n`);
-        }
+        const allowPartial = values['allow-partial'] === true;
         const own = (deps.ownStatus ?? (() => readStatus('self')))();
         const lastCap = readLastCap();
+        const isolation = decideIsolation(intent.isolation, own, lastCap, allowPartial || values['dry-run'] === true, deps.cgroupPlaces);
         const cache = values['no-cache'] ? undefined : { dir: defaultCacheDir(io.env) };
-        const context = { capabilities: intent.capabilities.bounding, forbidden: intent.forbiddenSyscalls, ...(cache ? { cache } : {}) };
+        const context = { capabilities: intent.capabilities.bounding, forbidden: intent.forbiddenSyscalls, acceptUnknownSyscalls, ...(cache ? { cache } : {}) };
         const seccomp =
           'inline' in intent.seccomp
             ? loadInlineSeccomp(intent.seccomp.inline, intent.seccomp.document, intent.seccompFlags, context)
             : loadSeccomp(intent.seccomp.ref, intent.seccompFlags, context);
         if (seccomp) refuseUnlessExecAllowed(seccomp.program, nativeArch(), 'the seccomp filter');
+        const unknown = [...new Set([...intent.unknownSyscalls, ...(seccomp?.unknownSyscalls ?? [])])];
+        if (unknown.length) io.error(`caplint run: note: names unknown to this kernel table, accepted (--accept-unknown-syscalls) and matching nothing: ${unknown.join(', ')}\n`);
         const file = resolveCommand(command[0]!, io.env.PATH, io.cwd);
-        const user = intent.user && !(own.uids[1] === 0 && intent.user.uid === 0 && intent.user.gid === 0) ? intent.user : null;
-        const allowPartial = values['allow-partial'] === true;
+        const childOwn = isolation.childOwn;
+        const user = childUser(intent.user, childOwn, intent.isolation.mapTo, isolation.plan);
         const decide = (partialOk: boolean) => decidePlan(
-          { file: file ?? command[0]!, argv: command, env: io.env, capabilities: intent.capabilities, noNewPrivs: intent.noNewPrivs, user, seccomp, allowPartial: partialOk },
-          own,
+          { file: file ?? command[0]!, argv: command, env: io.env, capabilities: intent.capabilities, noNewPrivs: intent.noNewPrivs, user, seccomp, allowPartial: partialOk, isolation: isolation.plan },
+          childOwn,
           lastCap,
         );
         if (values['dry-run']) {
           // The plan is shown even when it would be refused; the exit code says whether it would run.
           const shown = decide(true);
-          const refused = shown.partial !== null && !allowPartial;
-          io.write(formatPlan(shown, intent.source, seccomp, refused));
+          const refused = (shown.partial !== null || isolation.gaps.length > 0) && !allowPartial;
+          io.write(formatPlan(shown, intent.source, seccomp, refused) + formatIsolation(isolation, refused));
           return refused ? 125 : 0;
         }
         if (file === null) {
@@ -124,13 +161,19 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
           return 127;
         }
         const decision = decide(allowPartial);
+        for (const gap of isolation.gaps) io.error(`caplint run: partial confinement: ${gap}.\n`);
         if (decision.partial) io.error(`caplint run: partial confinement: ${decision.partial}.\n`);
         const enforcer = (deps.enforcer ?? (await defaultEnforcer()))();
-        return await launchAndWait(enforcer, decision.plan, own, io, { signals: deps.signals ?? process, terminal: (deps.stdinIsTerminal ?? (() => isatty(0)))() });
+        return await launchAndWait(enforcer, decision.plan, childOwn, io, {
+          signals: deps.signals ?? process,
+          terminal: (deps.stdinIsTerminal ?? (() => isatty(0)))(),
+          cgroup: { places: isolation.places, limits: isolation.limits },
+        });
       } catch (error) {
         if (error instanceof UsageError || !(error instanceof CaplintError)) throw error;
         const suffix = error instanceof ConfinementRefused ? '' : '; nothing was run';
-        io.error(`caplint run: ${terminalSafe(describeError(error))}${suffix}\n`);
+        const newer = !acceptUnknown(values) && /is not a system call/.test(error.message) ? ' (--accept-unknown-syscalls takes names newer than caplint\'s tables)' : '';
+        io.error(`caplint run: ${terminalSafe(describeError(error))}${newer}${suffix}\n`);
         return 125;
       }
     },

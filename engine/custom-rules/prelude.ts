@@ -1,16 +1,12 @@
 /**
  * The code each rule file's context runs before the file itself (see
  * sandbox.ts). It owns everything the host calls: `__caplint.load`,
- * `check`, `checkOne`, `addDocuments`, `disable`. Each returns a string made
+ * `check`, `checkOne`, `disable`. Each returns a string made
  * with the prelude's own JSON.stringify; whatever rule code throws becomes
  * text here, under the time limit, never in the host realm.
  */
-export const PRELUDE = `
-'use strict';
-(() => {
-  const G = globalThis;
-  const inputs = ['__in_subjects', '__in_options', '__in_rules', '__in_documents', '__in_index'];
-  for (const name of inputs) Object.defineProperty(G, name, { value: '', writable: true, enumerable: false, configurable: false });
+/** Freezes a context's intrinsics and makes its global bindings read-only (names starting __in_ excepted). */
+export const FREEZE_INTRINSICS = `
   const intrinsics = [Object, Array, Function, String, Number, Boolean, Symbol, BigInt, Map, Set, WeakMap, WeakSet,
     Promise, RegExp, Date, Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError, JSON, Math,
     ArrayBuffer, DataView, Uint8Array, Int8Array, Uint16Array, Int16Array, Uint32Array, Int32Array, Float32Array,
@@ -24,25 +20,62 @@ export const PRELUDE = `
   }
   Object.freeze(Object.getPrototypeOf([][Symbol.iterator]()));
   Object.freeze(Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
+  delete G.eval;
   // Every global binding becomes read-only: a rule cannot rebind JSON, Error or Object for itself or anyone.
   for (const name of Object.getOwnPropertyNames(G)) {
-    if (inputs.includes(name)) continue;
+    if (name.startsWith('__in_')) continue;
     const d = Object.getOwnPropertyDescriptor(G, name);
     if (d && d.configurable) Object.defineProperty(G, name, { value: G[name], writable: false, enumerable: false, configurable: false });
   }
-  delete G.eval;
+`;
+
+/** \`deepFreeze(value)\`, with the intrinsics it was given when the context was made (they are frozen and their bindings read-only). */
+export const DEEP_FREEZE = `
+  const deepFreeze = ((freeze, isFrozen, isArray) => {
+    const deep = (value) => {
+      if (typeof value === 'object' && value !== null && !isFrozen(value)) {
+        freeze(value);
+        if (isArray(value)) for (let i = 0; i < value.length; i++) deep(value[i]);
+        else for (const key in value) deep(value[key]);
+      }
+      return value;
+    };
+    return deep;
+  })(Object.freeze, Object.isFrozen, Array.isArray);
+`;
+
+export const PRELUDE = `
+'use strict';
+(() => {
+  const G = globalThis;
+  for (const name of ['__in_subjects', '__in_options', '__in_rules', '__in_index']) Object.defineProperty(G, name, { value: '', writable: true, enumerable: false, configurable: false });
+  ${FREEZE_INTRINSICS}
   const { stringify, parse } = JSON;
   const toText = String;
   const { freeze: freezeOne, isFrozen } = Object;
   const isArray = Array.isArray;
-  const freeze = (value) => {
-    if (typeof value === 'object' && value !== null && !isFrozen(value)) {
-      freezeOne(value);
-      if (isArray(value)) for (let i = 0; i < value.length; i++) freeze(value[i]);
-      else for (const key in value) freeze(value[key]);
-    }
-    return value;
+  ${DEEP_FREEZE}
+  // Subjects are read-only views: freezing each parsed subject in every context costs ten times its parsing,
+  // while a rule reads a few fields. Shared (already frozen) documents are handed out as they are.
+  const views = new WeakMap();
+  const ProxyOf = Proxy;
+  const { get: getOf, getOwnPropertyDescriptor: describeOf } = Reflect;
+  const refuse = (target, key) => { throw new TypeError('Cannot change ' + text(key) + ': the model is read-only'); };
+  const view = (value) => {
+    if (typeof value !== 'object' || value === null || isFrozen(value)) return value;
+    let found = views.get(value);
+    if (found === undefined) { found = new ProxyOf(value, handler); views.set(value, found); }
+    return found;
   };
+  const handler = freezeOne({
+    get: (target, key) => view(getOf(target, key)),
+    getOwnPropertyDescriptor: (target, key) => {
+      const d = describeOf(target, key);
+      if (d !== undefined && 'value' in d) d.value = view(d.value);
+      return d;
+    },
+    set: refuse, defineProperty: refuse, deleteProperty: refuse, setPrototypeOf: refuse, preventExtensions: refuse,
+  });
   const text = (value) => { try { return typeof value === 'string' ? value : toText(value); } catch { return 'a value that cannot be shown'; } };
   const errorText = (error) => {
     try {
@@ -81,12 +114,6 @@ export const PRELUDE = `
       return { findings: [], error: errorText(error) };
     }
   };
-  const documents = new Map();
-  const withDocument = (subject) => {
-    const profile = subject && subject.seccomp && subject.seccomp.profile;
-    if (profile && profile.document && typeof profile.document.$document === 'number') profile.document = documents.get(profile.document.$document);
-    return subject;
-  };
   Object.defineProperty(G, '__caplint', { enumerable: false, writable: false, configurable: false, value: freezeOne({
     limit: (n) => { maxRules = Number(n); return 'ok'; },
     tooMany: () => (tooMany ? 'the file defines more than ' + maxRules + ' rules; at most ' + maxRules + ' rules per file' : ''),
@@ -104,23 +131,19 @@ export const PRELUDE = `
         return stringify({ error: 'the rules in the file cannot be described: ' + errorText(error) });
       }
     },
-    addDocuments: (json) => {
-      for (const [id, doc] of parse(json)) documents.set(id, freeze(parse(doc)));
-      return 'ok';
-    },
     disable: (index) => { disabled.add(Number(index)); return 'ok'; },
-    check: (subjectsJson, rulesJson, optionsJson) => {
+    // Subjects arrive parsed, shared by every rule file (subject-store.ts); each file sees them through its own read-only views.
+    check: (subjects, rulesJson, optionsJson) => {
       const which = parse(rulesJson);
-      const options = freeze(parse(optionsJson));
-      return stringify(parse(subjectsJson).map((json) => {
-        const subject = freeze(withDocument(parse(json)));
-        return which.map((index, k) => (disabled.has(index) ? { findings: [], skipped: true } : run(index, subject, options[k])));
-      }));
+      const options = deepFreeze(parse(optionsJson));
+      const out = [];
+      for (let i = 0; i < subjects.length; i++) {
+        const subject = view(subjects[i]);
+        out.push(which.map((index, k) => (disabled.has(index) ? { findings: [], skipped: true } : run(index, subject, options[k]))));
+      }
+      return stringify(out);
     },
-    checkOne: (index, subjectJson, optionsJson) => {
-      const subject = freeze(withDocument(parse(subjectJson)));
-      return stringify(run(Number(index), subject, freeze(parse(optionsJson))));
-    },
+    checkOne: (index, subjects, optionsJson) => stringify(run(Number(index), view(subjects[0]), deepFreeze(parse(optionsJson)))),
   }) });
 })();
 'ok';

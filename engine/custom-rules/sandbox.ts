@@ -10,9 +10,10 @@
  * - the prelude keeps its own references (JSON, String, Array methods), and
  *   turns every value rule code throws or returns into a string inside the
  *   context, under the time limit;
- * - the host realm only ever writes strings into the context and reads back
- *   values it checks are primitive strings: no getter, toString, toJSON or
- *   prepareStackTrace of rule code runs outside a time limit.
+ * - the host realm only ever writes strings and the subject store's objects
+ *   into the context and reads back values it checks are primitive strings:
+ *   no getter, toString, toJSON or prepareStackTrace of rule code runs
+ *   outside a time limit.
  */
 import { createContext, Script } from 'node:vm';
 import type { Context } from 'node:vm';
@@ -22,7 +23,7 @@ import { PRELUDE } from './prelude.js';
 /** What a call into the context came to: its string result, a timeout, or a failure that cannot be shown. */
 export type ContextResult = { readonly ok: string } | { readonly timeout: true } | { readonly failed: true };
 
-const INPUTS = ['__in_subjects', '__in_options', '__in_rules', '__in_documents', '__in_index'] as const;
+const INPUTS = ['__in_subjects', '__in_options', '__in_rules', '__in_index'] as const;
 type Input = (typeof INPUTS)[number];
 
 export class FileSandbox {
@@ -38,7 +39,12 @@ export class FileSandbox {
     if (!('ok' in started)) throw new Error('the rule context could not be prepared');
     this.set('__in_index', String(maxRules));
     this.run(new Script('__caplint.limit(__in_index)'), timeoutMs);
+    // Taken before any rule code runs: a frozen object under a read-only, non-configurable binding.
+    this.entry = new Script('__caplint').runInContext(this.context) as object;
   }
+
+  /** The prelude's entry points, for the batch driver (batch-driver.ts). */
+  readonly entry: object;
 
   /** Evaluates the file (CommonJS-shaped); returns describe() JSON or the file's error as JSON. */
   load(moduleCode: string, filename: string): ContextResult {
@@ -56,25 +62,20 @@ export class FileSandbox {
     return 'ok' in limit && limit.ok ? { ok: JSON.stringify({ error: limit.ok }) } : result;
   }
 
-  /** Every selected rule on each subject; the result is JSON: outcomes[subject][rule]. */
-  check(subjectsJson: string, rulesJson: string, optionsJson: string, budgetMs: number): ContextResult {
-    this.set('__in_subjects', subjectsJson);
+  /** Every selected rule on each subject (the store's objects); the result is JSON: outcomes[subject][rule]. */
+  check(subjects: readonly unknown[], rulesJson: string, optionsJson: string, budgetMs: number): ContextResult {
+    this.set('__in_subjects', subjects);
     this.set('__in_rules', rulesJson);
     this.set('__in_options', optionsJson);
     return this.run(CHECK, budgetMs);
   }
 
   /** One rule on one subject (after a batch ran out of time), to find which rule it was. */
-  checkOne(index: number, subjectJson: string, optionsJson: string): ContextResult {
+  checkOne(index: number, subject: unknown, optionsJson: string): ContextResult {
     this.set('__in_index', String(index));
-    this.set('__in_subjects', subjectJson);
+    this.set('__in_subjects', [subject]);
     this.set('__in_options', optionsJson);
     return this.run(CHECK_ONE, this.timeoutMs);
-  }
-
-  addDocuments(documentsJson: string): ContextResult {
-    this.set('__in_documents', documentsJson);
-    return this.run(DOCUMENTS, this.timeoutMs);
   }
 
   disable(index: number): void {
@@ -82,7 +83,7 @@ export class FileSandbox {
     this.run(DISABLE, this.timeoutMs);
   }
 
-  private set(name: Input, value: string): void {
+  private set(name: Input, value: unknown): void {
     this.globals[name] = value;
   }
 
@@ -98,7 +99,6 @@ export class FileSandbox {
 
 const CHECK = new Script('__caplint.check(__in_subjects, __in_rules, __in_options)');
 const CHECK_ONE = new Script('__caplint.checkOne(__in_index, __in_subjects, __in_options)');
-const DOCUMENTS = new Script('__caplint.addDocuments(__in_documents)');
 const DISABLE = new Script('__caplint.disable(__in_index)');
 const TOO_MANY = new Script('__caplint.tooMany()');
 

@@ -19,7 +19,9 @@ import { learnSeccomp, unusedSyscalls } from './learned-seccomp.js';
 import { syscallNames } from '../linux/syscalls/index.js';
 import { seccompJson } from './seccomp-json.js';
 import { capabilitySentence, extendsRef, learnedCapabilities, profileJson, seccompPathFor } from './learned-profile.js';
-import { mergeLearned } from './merge.js';
+import { mergeLearned, readPrevious } from './merge.js';
+import type { Learned } from './merge.js';
+import { CaplintError, UsageError, describeError } from '../errors.js';
 import { summary, describeRun } from './summary.js';
 
 export interface LearnRequest {
@@ -30,10 +32,24 @@ export interface LearnRequest {
   readonly timeout: number | null;
 }
 
-export async function learn(request: LearnRequest, io: Io, wait: { signals: SignalSource; terminal: boolean }): Promise<number> {
-  const base = loadRunProfile(request.base, io.cwd);
-  const intent = buildIntent({ profile: request.base, capAdd: [], capDrop: [] }, io.cwd);
+/** What learn reads before it runs anything: a bad file stops it there (exit 2). */
+function readInputs(request: LearnRequest, cwd: string) {
+  const base = loadRunProfile(request.base, cwd);
+  const intent = buildIntent({ profile: request.base, capAdd: [], capDrop: [] }, cwd);
   const table = baseTable(base.seccomp, intent.capabilities.bounding);
+  return { base, intent, table, previous: request.merge ? readPrevious(request.merge) : null };
+}
+
+export async function learn(request: LearnRequest, io: Io, wait: { signals: SignalSource; terminal: boolean }): Promise<number> {
+  let inputs: ReturnType<typeof readInputs>;
+  try {
+    inputs = readInputs(request, io.cwd);
+  } catch (error) {
+    if (!(error instanceof CaplintError) || error instanceof UsageError) throw error;
+    io.error(`caplint learn: ${describeError(error)}; nothing was run\n`);
+    return 2;
+  }
+  const { base, intent, table, previous } = inputs;
   const filter = recordingFilter(table);
   const file = resolveCommand(request.command[0]!, io.env.PATH, io.cwd);
   if (file === null) {
@@ -58,11 +74,14 @@ export async function learn(request: LearnRequest, io: Io, wait: { signals: Sign
     return 125;
   }
   const observation = nameCalls(result.recording.calls);
-  let seccomp = learnSeccomp(observation.calls, table);
-  let capabilities = learnedCapabilities(result.capabilities, base.allow);
-  let description = `${describeRun(request.command, when, request.base, result)}; ${capabilitySentence(result.capabilities, base.allow)}.`;
-  let forbidden = unusedSyscalls(table, seccomp, base.forbiddenSyscalls, syscallNames);
-  if (request.merge) ({ seccomp, capabilities, description, forbidden } = mergeLearned(request.merge, { seccomp, capabilities, description, forbidden }));
+  const seccompLearned = learnSeccomp(observation.calls, table);
+  const learned: Learned = {
+    seccomp: seccompLearned,
+    capabilities: learnedCapabilities(result.capabilities, base.allow),
+    description: `${describeRun(request.command, when, request.base, result)}; ${capabilitySentence(result.capabilities, base.allow)}.`,
+    forbidden: unusedSyscalls(table, seccompLearned, base.forbiddenSyscalls, syscallNames),
+  };
+  const { seccomp, capabilities, description, forbidden } = previous ? mergeLearned(previous, learned) : learned;
   const seccompFile = seccompPathFor(request.output);
   try {
     writeFileSync(seccompFile, seccompJson(seccomp, `Learned by caplint learn: the system calls seen (see ${request.output.split('/').pop()}).`));

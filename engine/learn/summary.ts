@@ -29,7 +29,7 @@ export function summary({ request, result, observation, seccomp, capabilities, s
   const allowed = namesByArch(observation.calls, false);
   const denied = namesByArch(observation.calls, true);
   const calls = observation.calls.reduce((n, c) => n + c.count, 0);
-  lines.push(`caplint learn: ${calls} calls recorded (${result.recording.notifications} notifications).`);
+  lines.push(`caplint learn: ${calls} calls recorded as ${result.recording.calls.length} distinct calls.`);
   for (const [arch, names] of allowed) lines.push(`  ${arch}: ${names.length} syscalls allowed: ${names.join(', ')}`);
   for (const [arch, names] of denied) lines.push(`  ${arch}: refused by the base (and still refused): ${names.join(', ')}`);
   if (observation.unnamed.length) lines.push(`  calls caplint has no name for (not allowed): ${observation.unnamed.join(', ')}`);

@@ -52,4 +52,6 @@ export interface ProcessDetails {
   readonly reachableSyscalls?: Maybe<readonly string[]>;
   /** Those of reachableSyscalls that the filters let through only for some argument values. */
   readonly argumentCheckedSyscalls?: readonly string[];
+  /** sha256 of the dumped seccomp programs (and the arch they were read for), when they could be dumped. */
+  readonly filterHash?: string;
 }

@@ -8,6 +8,7 @@ import type { NamespaceType } from '../linux/namespaces.js';
 import type { ProcessDetails } from './process.js';
 import type { RepeatedKey, SourceDocument } from './located.js';
 import type { PodSecurityFacts } from './pod-security.js';
+import type { ContainerRef } from './container.js';
 
 export type SubjectKind = 'oci' | 'kubernetes' | 'compose' | 'docker' | 'process';
 export const SUBJECT_KINDS: readonly SubjectKind[] = ['oci', 'kubernetes', 'compose', 'docker', 'process'];
@@ -50,7 +51,11 @@ export type NamespaceState =
   /** Shared with the host (or the reference process). */
   | { readonly state: 'host' }
   /** Joins an existing namespace by path, e.g. /proc/1/ns/net. */
-  | { readonly state: 'joined'; readonly path: string }
+  | {
+    readonly state: 'joined'; readonly path: string;
+    /** Live comparisons: the namespace's inode, resolved by stat on this host (or why it could not be). */
+    readonly inode?: number; readonly unresolved?: string;
+  }
   | { readonly state: 'unknown'; readonly reason: string };
 
 export type Namespaces = Readonly<Record<NamespaceType, NamespaceState>>;
@@ -174,6 +179,8 @@ export interface Subject {
   readonly annotations: Readonly<Record<string, string>>;
   /** Kubernetes, compose, docker: the fields the Pod Security Standards read, as written. */
   readonly podSecurity?: PodSecurityFacts;
+  /** Live processes only: the container the process runs in, when the host can tell. */
+  readonly container?: ContainerRef;
   /** Live processes only: identity, ids, cgroups, threads (see process.ts). */
   readonly process?: ProcessDetails;
 }

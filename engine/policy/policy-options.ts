@@ -4,26 +4,19 @@
  */
 import type { RuleSettingValue } from '../config/rule-settings.js';
 import { CaplintError } from '../errors.js';
-import { CAPABILITY_NAMES } from '../linux/capabilities.js';
-import { hint } from '../linux/suggest.js';
-import { isSyscallName, allSyscallNames } from '../linux/syscalls/index.js';
+import { checkProfileNames } from './profile-names.js';
 import type { ResolvedProfile } from './profile.js';
 import { parseQuantity } from './quantity.js';
 
 export function policyOptions(profile: ResolvedProfile): (readonly [string, RuleSettingValue])[] {
   const { fields } = profile;
   const out: (readonly [string, RuleSettingValue])[] = [];
+  checkProfileNames(profile);
   if (fields.capabilities) {
-    fields.capabilities.allow.forEach((cap) => {
-      if (!CAPABILITY_NAMES.includes(cap)) throw placed(profile, 'capabilities', `"${cap}" is not a capability${hint(cap, CAPABILITY_NAMES)}`);
-    });
     out.push(['policy/capabilities', { options: { allow: fields.capabilities.allow } }]);
   }
   if (fields.noNewPrivileges) out.push(['privileges/no-new-privileges', 'on']);
   if (fields.forbiddenSyscalls) {
-    fields.forbiddenSyscalls.forEach((name) => {
-      if (!isSyscallName(name)) throw placed(profile, 'forbiddenSyscalls', `"${name}" is not a system call${hint(name, allSyscallNames())}`);
-    });
     out.push(['policy/forbidden-syscalls', { options: { syscalls: fields.forbiddenSyscalls } }]);
   }
   if (fields.namespaces) {

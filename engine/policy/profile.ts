@@ -38,8 +38,8 @@ export interface ResolvedProfile {
   readonly fields: Omit<Profile, 'rules' | 'extends' | '$schema'>;
   /** Rule settings from the root ancestor down to this profile, in order. */
   readonly settings: readonly PlacedSetting[];
-  /** Where a field was set, for errors about its value. */
-  place(field: string): { file: string; line: number | null; column: number | null };
+  /** Where a field (or, with `path`, a value inside it) was set, for errors about its value. */
+  place(field: string, ...path: readonly (string | number)[]): { file: string; line: number | null; column: number | null };
 }
 
 const BUILT_IN = /^[a-z0-9][a-z0-9-]*$/;
@@ -124,6 +124,9 @@ function resolveChain(spec: string, base: string, seen: readonly string[]): Reso
     chain: [spec, ...(parent?.chain ?? [])],
     fields: { ...(parent?.fields ?? {}), ...own },
     settings: [...(parent?.settings ?? []), ...settings],
-    place: (field) => (Object.hasOwn(own, field) ? place(`/${field}`) : parent?.place(field) ?? { file, line: null, column: null }),
+    place: (field, ...path) =>
+      Object.hasOwn(own, field)
+        ? place(['', field, ...path].map((t) => String(t).replace(/~/g, '~0').replace(/\//g, '~1')).join('/'))
+        : parent?.place(field, ...path) ?? { file, line: null, column: null },
   };
 }

@@ -8,6 +8,7 @@ import { CaplintError } from '../errors.js';
 import { capabilityBit, fullMask, maskOf, namesOfMask } from '../linux/capabilities.js';
 import type { CapSetName } from '../model/subject.js';
 import type { LaunchPlan } from '../../enforcer/launch-plan.js';
+import type { IsolationPlan } from '../../enforcer/isolation-plan.js';
 import type { ConfinementStatus } from '../../enforcer/proc-status.js';
 import type { SeccompChoice } from './seccomp-source.js';
 
@@ -22,6 +23,8 @@ export interface RunIntent {
   readonly user: { readonly uid: number; readonly gid: number } | null;
   readonly seccomp: SeccompChoice | null;
   readonly allowPartial: boolean;
+  /** Namespaces and cgroups (decide-isolation.ts); `own` is then what the child holds inside them. */
+  readonly isolation?: IsolationPlan | null;
 }
 
 export interface PlanDecision {
@@ -87,6 +90,7 @@ export function decidePlan(intent: RunIntent, own: ConfinementStatus, lastCap: n
       user: intent.user,
       noNewPrivs: intent.noNewPrivs,
       seccomp: intent.seccomp ? { program: intent.seccomp.program, flags: intent.seccomp.flags } : null,
+      isolation: intent.isolation ?? null,
     },
     partial,
     notes,

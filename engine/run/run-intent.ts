@@ -10,6 +10,8 @@ import type { OciProcess } from './oci-process.js';
 import type { JsonDocument } from '../inputs/json-document.js';
 import { applyCapabilityFlags } from './capability-flags.js';
 import type { CapabilityIntent } from './decide-plan.js';
+import { isolationIntent } from './isolation-intent.js';
+import type { IsolationFlags, IsolationRequest } from './isolation-intent.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -19,6 +21,10 @@ export interface RunOptions {
   readonly capAdd: readonly string[];
   readonly capDrop: readonly string[];
   readonly seccomp?: string;
+  /** --unshare, --map-*, --mount-proc, --hostname, --cpus, --memory, --pids (none when absent). */
+  readonly isolation?: IsolationFlags;
+  /** Accept syscall names newer than caplint's tables (in the profile and the seccomp profile). */
+  readonly acceptUnknownSyscalls?: boolean;
 }
 
 export interface ConfinementIntent {
@@ -30,7 +36,10 @@ export interface ConfinementIntent {
   readonly seccompFlags: RunProfile['seccompFlags'];
   /** Syscalls the profile forbids: the seccomp choice must deny them. */
   readonly forbiddenSyscalls: readonly string[];
-  readonly requiredNamespaces: readonly string[];
+  /** Namespaces and cgroup limits (profile, then flags). */
+  readonly isolation: IsolationRequest;
+  /** Names no syscall table knows, accepted by --accept-unknown-syscalls. */
+  readonly unknownSyscalls: readonly string[];
   /** For --dry-run: where the settings came from. */
   readonly source: string;
 }
@@ -47,7 +56,7 @@ function fromProfile(profile: RunProfile): CapabilityIntent {
 }
 
 export function buildIntent(options: RunOptions, cwd: string): ConfinementIntent {
-  const profile = options.profile !== undefined || options.config === undefined ? loadRunProfile(options.profile ?? 'default', cwd) : undefined;
+  const profile = options.profile !== undefined || options.config === undefined ? loadRunProfile(options.profile ?? 'default', cwd, { acceptUnknownSyscalls: options.acceptUnknownSyscalls === true }) : undefined;
   const config: OciProcess | undefined = options.config === undefined ? undefined : readOciProcess(resolve(cwd, options.config));
   const base = config?.capabilities ?? (profile ? fromProfile(profile) : { bounding: [], permitted: [], effective: [], inheritable: [], ambient: [] });
   const seccomp =
@@ -68,7 +77,8 @@ export function buildIntent(options: RunOptions, cwd: string): ConfinementIntent
     seccomp,
     seccompFlags: profile?.seccompFlags ?? [],
     forbiddenSyscalls: profile?.forbiddenSyscalls ?? [],
-    requiredNamespaces: profile?.requiredNamespaces ?? [],
+    isolation: isolationIntent(profile, options.isolation ?? { unshare: [], mapRootUser: false, mountProc: false }),
+    unknownSyscalls: profile?.unknownSyscalls ?? [],
     source,
   };
 }

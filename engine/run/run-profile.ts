@@ -7,8 +7,11 @@
 import type { ErrorObject } from 'ajv';
 import { CaplintError } from '../errors.js';
 import { loadProfile } from '../policy/profile.js';
+import { checkProfileNames } from '../policy/profile-names.js';
+import type { NameCheckOptions } from '../policy/profile-names.js';
 import { validate as validateProfile } from '../policy/validate.gen.js';
 import type { SeccompFlag } from '../../enforcer/launch-plan.js';
+import type { LimitPolicy, NamespacePolicy } from '../policy/profile.gen.js';
 
 export interface RunProfile {
   /** The name given, or the file. */
@@ -22,8 +25,12 @@ export interface RunProfile {
   readonly seccompFlags: readonly SeccompFlag[];
   /** Syscalls the seccomp choice must deny; a launch whose filter allows one is refused. */
   readonly forbiddenSyscalls: readonly string[];
-  /** Namespaces the profile requires isolated: caplint run does not create namespaces, so it refuses these (or runs partially with --allow-partial). */
-  readonly requiredNamespaces: readonly string[];
+  /** Forbidden names no table knows, kept by --accept-unknown-syscalls ("names unknown to this kernel table"). */
+  readonly unknownSyscalls: readonly string[];
+  /** The profile's `namespaces` and `limits` (engine/run/isolation-intent.ts), with the place that set them. */
+  readonly namespaces: NamespacePolicy;
+  readonly limits: LimitPolicy;
+  place(field: string): { file: string; line: number | null; column: number | null };
 }
 
 /** The profile schema's validator (also used by the tests that check the built-in profiles). */
@@ -31,7 +38,7 @@ export function validate(): ((value: unknown) => boolean) & { errors?: ErrorObje
   return validateProfile as unknown as ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 }
 
-export function loadRunProfile(spec: string, cwd: string): RunProfile {
+export function loadRunProfile(spec: string, cwd: string, options: NameCheckOptions = {}): RunProfile {
   let profile;
   try {
     profile = loadProfile(spec, cwd);
@@ -40,6 +47,7 @@ export function loadRunProfile(spec: string, cwd: string): RunProfile {
     throw error;
   }
   const { fields } = profile;
+  const names = checkProfileNames(profile, options);
   return {
     name: spec,
     builtIn: profile.builtIn,
@@ -48,7 +56,10 @@ export function loadRunProfile(spec: string, cwd: string): RunProfile {
     noNewPrivileges: fields.noNewPrivileges ?? true,
     seccomp: fields.seccomp ?? 'default',
     seccompFlags: (fields.seccompFlags ?? []) as SeccompFlag[],
-    forbiddenSyscalls: fields.forbiddenSyscalls ?? [],
-    requiredNamespaces: Object.entries(fields.namespaces ?? {}).filter(([, v]) => v === 'isolated').map(([k]) => k),
+    forbiddenSyscalls: names.forbiddenSyscalls,
+    unknownSyscalls: names.unknownSyscalls,
+    namespaces: fields.namespaces ?? {},
+    limits: fields.limits ?? {},
+    place: (field) => profile.place(field),
   };
 }

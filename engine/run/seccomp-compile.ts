@@ -23,7 +23,7 @@ import type { CacheOptions, Compiled } from './bpf-cache/lookup.js';
 /** The launch is refused when the filter would let through a syscall the profile forbids (fail closed). */
 function refuseForbidden(source: SeccompProfileSource, arch: Arch, context: CompileContext, label: string): void {
   if (!context.forbidden?.length) return;
-  const analysis = analyseProfile(source, { arch, caps: context.capabilities });
+  const analysis = analyseProfile(source, { arch, caps: context.capabilities, acceptUnknownSyscalls: context.acceptUnknownSyscalls === true });
   const allowed = context.forbidden.filter((name) => ['allow', 'conditional'].includes(analysis.verdict(name)));
   if (allowed.length) throw new CaplintError(`${label} allows ${allowed.join(', ')}, which the profile forbids`);
 }
@@ -35,6 +35,8 @@ export interface CompileContext {
   readonly forbidden?: readonly string[];
   /** Reuse programs compiled before (shipped, or in this user's cache); absent: compile every time. */
   readonly cache?: CacheOptions;
+  /** Accept syscall names newer than caplint's tables (they match nothing); such a compile is never cached. */
+  readonly acceptUnknownSyscalls?: boolean;
 }
 
 const NATIVE: Readonly<Record<string, Arch>> = { x64: 'x86_64', ia32: 'i386', arm64: 'aarch64' };
@@ -58,7 +60,7 @@ function filterFlags(fromTable: readonly string[], fromProfile: readonly Seccomp
 /** Resolve, check against the forbidden list, and compile for `arch`: the work a reused program saves. */
 export function compileForArch(source: SeccompProfileSource, label: string, arch: Arch, context: CompileContext): Omit<Compiled, 'origin'> {
   const kernel = parseKernelRelease(release());
-  const table = resolveProfile(readProfile(source), { arch, caps: context.capabilities, ...(kernel ? { kernel } : {}) });
+  const table = resolveProfile(readProfile(source, { acceptUnknownSyscalls: context.acceptUnknownSyscalls === true }), { arch, caps: context.capabilities, ...(kernel ? { kernel } : {}) });
   refuseForbidden(source, arch, context, label);
   const program = compile(table);
   const native = table.arches[0];
@@ -71,18 +73,20 @@ export function compileForArch(source: SeccompProfileSource, label: string, arch
 
 export function compileSeccompProfile(source: SeccompProfileSource, label: string, flags: readonly SeccompFlag[], context: CompileContext): SeccompChoice {
   const arch = nativeArch();
-  const id = context.cache ? compilerId() : null;
+  const unknown = context.acceptUnknownSyscalls ? readProfile(source, { acceptUnknownSyscalls: true }).unknownSyscalls : [];
+  const id = context.cache && !context.acceptUnknownSyscalls ? compilerId() : null;
   const key = id === null ? null : programKey({
     compilerId: id, arch, format: source.format, document: source.document, capabilities: context.capabilities,
     forbidden: context.forbidden ?? [], flags, kernel: parseKernelRelease(release()),
   });
-  const compiled = findOrCompile(key, context.cache ?? { dir: null }, () => compileForArch(source, label, arch, context));
+  const compiled = findOrCompile(key, (context.acceptUnknownSyscalls ? undefined : context.cache) ?? { dir: null }, () => compileForArch(source, label, arch, context));
   const { stats } = compiled;
   const origin = compiled.origin === 'compiled' ? '' : compiled.origin === 'shipped' ? ' (compiled when the package was built)' : ' (from the compiled-program cache)';
   return {
     program: compiled.program,
     flags: filterFlags(compiled.tableFlags, flags, label),
-    summary: `${label}: ${stats.instructions} instructions for ${stats.arches.join('+')}, ${stats.rules} syscalls with rules on ${arch}, default ${stats.defaultAction}${origin}`,
+    summary: `${label}: ${stats.instructions} instructions for ${stats.arches.join('+')}, ${stats.rules} syscalls with rules on ${arch}, default ${stats.defaultAction}${origin}${unknown.length ? `; names unknown to this kernel table: ${unknown.join(', ')}` : ''}`,
     origin: compiled.origin,
+    ...(unknown.length ? { unknownSyscalls: unknown } : {}),
   };
 }

@@ -21,6 +21,8 @@ export interface SeccompChoice {
   readonly summary: string;
   /** Where a compiled profile's program came from (absent for raw BPF). */
   readonly origin?: 'shipped' | 'cached' | 'compiled';
+  /** Names no syscall table knows, kept by --accept-unknown-syscalls. */
+  readonly unknownSyscalls?: readonly string[];
 }
 
 export function builtInSeccompPath(name: string): string {

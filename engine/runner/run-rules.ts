@@ -9,6 +9,8 @@ import type { Subject } from '../model/subject.js';
 import { fillTemplate } from '../rule-api.js';
 import { suppressedBy } from './suppressions.js';
 import { CaplintError } from '../errors.js';
+import type { Report } from './fold-reports.js';
+import { foldReports } from './fold-reports.js';
 
 export interface ActiveRule {
   readonly rule: RuleDefinition;
@@ -43,7 +45,12 @@ export interface RunOutput {
   readonly errors: InputError[];
 }
 
-export function runRules(subjects: readonly LocatedSubject[], rules: readonly ActiveRule[]): RunOutput {
+export interface RunOptions {
+  /** One finding per rule and message on each subject, its values merged (live groups). */
+  readonly fold?: boolean;
+}
+
+export function runRules(subjects: readonly LocatedSubject[], rules: readonly ActiveRule[], options: RunOptions = {}): RunOutput {
   const findings: Finding[] = [];
   const suppressedFindings: Finding[] = [];
   const errors: InputError[] = [];
@@ -55,13 +62,18 @@ export function runRules(subjects: readonly LocatedSubject[], rules: readonly Ac
       if (!rule.meta.appliesTo.includes(subject.kind)) continue;
       if (subject.os !== 'linux' && !(rule.meta.os ?? ['linux']).includes(subject.os)) continue;
       const silenced = suppressed?.(rule.id);
-      const report = (messageId: string, data: ReportData, at?: string, extra?: ReportExtra) => {
-        const finding = makeFinding(located, active, messageId, data, at ?? 'subject', extra);
+      const held: Report[] = [];
+      const keep = (finding: Finding) => {
         if (silenced) suppressedFindings.push({ ...finding, suppression: { kind: 'inSource', justification: silenced.reason, key: silenced.key } });
         else findings.push(finding);
       };
+      const report = (messageId: string, data: ReportData, at?: string, extra?: ReportExtra) => {
+        if (options.fold) held.push({ messageId, data, at: at ?? 'subject', ...(extra ? { extra } : {}) });
+        else keep(makeFinding(located, active, messageId, data, at ?? 'subject', extra));
+      };
       try {
         rule.check(subject, { options: active.options, report });
+        for (const r of foldReports(held, rule.meta.severity)) keep(makeFinding(located, active, r.messageId, r.data, r.at, r.extra));
       } catch (error) {
         // A known error is a problem of the input (a seccomp profile naming no syscall): said once, where it is.
         if (error instanceof CaplintError) {

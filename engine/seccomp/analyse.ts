@@ -23,6 +23,8 @@ export interface AnalyseOptions {
   readonly caps?: readonly string[];
   /** Kernel release such as "6.1.0-13-amd64"; when not given every minKernel is met. */
   readonly kernel?: string | KernelVersion;
+  /** Accept syscall names no table knows (they match nothing) instead of refusing the profile. */
+  readonly acceptUnknownSyscalls?: boolean;
 }
 
 export interface ProfileAnalysis {
@@ -81,7 +83,7 @@ function textOf(doc: object): string {
 /** Analyse a profile; throws CaplintError (with file:line:column) when the profile is invalid. */
 export function analyseProfile(source: SeccompProfileSource, options: AnalyseOptions = {}): ProfileAnalysis {
   const doc = source.document;
-  const key = JSON.stringify([source.format, source.pointer, options.arch ?? '', [...(options.caps ?? ['<default>'])].sort(), options.kernel ?? '']);
+  const key = JSON.stringify([source.format, source.pointer, options.arch ?? '', [...(options.caps ?? ['<default>'])].sort(), options.kernel ?? '', options.acceptUnknownSyscalls === true]);
   const perDoc = doc !== null && typeof doc === 'object' ? cache.get(doc) ?? new Map() : undefined;
   const found = perDoc?.get(key);
   if (found && 'failed' in found) throw found.failed;
@@ -108,7 +110,7 @@ export function analyseProfile(source: SeccompProfileSource, options: AnalyseOpt
 }
 
 function analyse(source: SeccompProfileSource, options: AnalyseOptions): ProfileAnalysis {
-  const profile = readProfile(source);
+  const profile = readProfile(source, { acceptUnknownSyscalls: options.acceptUnknownSyscalls === true });
   const kernel = typeof options.kernel === 'string' ? parseKernelRelease(options.kernel) : options.kernel;
   const resolveOptions = { ...(options.arch ? { arch: options.arch } : {}), ...(options.caps ? { caps: options.caps } : {}), ...(kernel ? { kernel } : {}) };
   const table = resolveProfile(profile, resolveOptions);

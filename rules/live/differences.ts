@@ -33,7 +33,7 @@ export function differences(declared: Subject, actual: Subject): { differences: 
   for (const set of CAP_SETS) {
     known(`the ${set} capability set`, `capabilities.${set}`, actual.capabilities[set], declared.capabilities[set], (d, a) => {
       const extra = a.filter((c) => !d.includes(c));
-      const missing = d.filter((c) => !a.includes(c));
+      const missing = holdable(declared, set, d).filter((c) => !a.includes(c));
       if (extra.length) out.push({ what: `the ${set} capability set`, declared: `no ${listWords(extra)}`, actual: `holds ${listWords(extra)}`, key: `capabilities.${set}`, severity: 'high' });
       if (missing.length) out.push({ what: `the ${set} capability set`, declared: listWords(missing), actual: `lacks ${listWords(missing)}`, key: `capabilities.${set}/${missing[0]}`, severity: 'medium' });
     });
@@ -43,8 +43,14 @@ export function differences(declared: Subject, actual: Subject): { differences: 
     const a = actual.namespaces[type];
     const key = `namespaces.${type}`;
     if (a.state === 'unknown') unverifiable.push({ what: `the ${type} namespace`, reason: a.reason, key });
+    else if (d.state === 'joined') joined(type, d, a.state === 'host', actual.process?.namespaceInodes[type] ?? null);
     else if (d.state === 'isolated' && a.state === 'host') out.push({ what: `the ${type} namespace`, declared: 'its own', actual: 'shares the reference process\'s', key, severity: 'high' });
     else if (d.state === 'host' && a.state === 'isolated') out.push({ what: `the ${type} namespace`, declared: 'the host\'s (not listed)', actual: 'has its own', key, severity: 'low' });
+  }
+  function joined(type: string, d: { path: string; inode?: number; unresolved?: string }, host: boolean, inode: number | null) {
+    const what = `the ${type} namespace`;
+    if (d.inode === undefined || inode === null) unverifiable.push({ what, reason: d.unresolved ?? 'its inode is unknown', key: `namespaces.${type}` });
+    else if (d.inode !== inode) out.push({ what, declared: `the one at ${d.path} (inode ${d.inode})`, actual: host ? 'shares the reference process\'s' : `is in another (inode ${inode})`, key: `namespaces.${type}`, severity: host ? 'high' : 'medium' });
   }
   known('no_new_privs', 'noNewPrivileges', actual.noNewPrivileges, declared.noNewPrivileges, (d, a) => {
     if (d !== a) out.push({ what: 'no_new_privs', declared: d ? 'it set' : 'it unset', actual: a ? 'has it set' : 'does not have it set', key: 'noNewPrivileges', severity: d ? 'high' : 'low' });
@@ -55,11 +61,23 @@ export function differences(declared: Subject, actual: Subject): { differences: 
   else if (dMode !== 'unknown' && dMode !== aMode) out.push({ what: 'the seccomp mode', declared: `seccomp ${dMode}`, actual: `runs with seccomp ${aMode}`, key: 'seccomp', severity: aMode === 'disabled' ? 'high' : 'medium' });
   for (const kind of ['memory', 'pids', 'cpu'] as const) {
     known(`the ${kind} limit`, `limits.${kind}`, actual.limits[kind] as Maybe<number | CpuLimit | null>, declared.limits[kind] as Maybe<number | CpuLimit | null>, (d, a) => {
-      if (same(d, a)) return;
+      // A config without the limit does not forbid one: an enclosing cgroup's limit is no contradiction.
+      if (d === null || same(d, a)) return;
       out.push({ what: `the ${kind} limit`, declared: show(d), actual: a === null ? 'has no such limit on its cgroup or any ancestor' : `is held to ${show(a)}`, key: `limits.${kind}`, severity: a === null || (d !== null && ratio(a) > ratio(d)) ? 'high' : 'low' });
     });
   }
   return { differences: out, unverifiable };
+}
+
+/**
+ * The kernel keeps ambient ⊆ permitted ∩ inheritable (man 7 capabilities), and
+ * runtimes skip ambient capabilities they cannot raise: a declared ambient
+ * capability outside the other two cannot be held, so its absence is no drift.
+ */
+function holdable(declared: Subject, set: (typeof CAP_SETS)[number], list: readonly string[]): readonly string[] {
+  const { permitted, inheritable } = declared.capabilities;
+  if (set !== 'ambient' || isUnknown(permitted) || isUnknown(inheritable)) return list;
+  return list.filter((c) => permitted.includes(c) && inheritable.includes(c));
 }
 
 function seccompCategory(mode: Subject['seccomp']['mode']): string {

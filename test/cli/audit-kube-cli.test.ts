@@ -67,7 +67,7 @@ describe('caplint audit on Kubernetes input (CLI)', () => {
   it('an unknown policy is a usage error with a suggestion', () => {
     const { code, stderr } = caplint(['audit', '-', '--policy', 'pss-restrictd'], STREAM);
     expect(code).toBe(2);
-    expect(stderr).toContain('"pss-restrictd" is neither a built-in profile (default, restricted, pss-baseline, pss-restricted) nor a file (did you mean pss-restricted?)');
+    expect(stderr).toContain('"pss-restrictd" is neither a built-in profile (default, restricted, demo, pss-baseline, pss-restricted) nor a file (did you mean pss-restricted?)');
   });
 
   it('--input-format forces a format', () => {

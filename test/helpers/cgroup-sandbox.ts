@@ -74,8 +74,23 @@ function sandbox(path: string, version: 1 | 2, procsFiles: string[], dirs: strin
     path,
     version,
     add: (pid) => procsFiles.forEach((f) => writeFileSync(f, String(pid))),
+    // A killed process leaves its cgroup only once the kernel has finished its exit: removing at once can
+    // meet EBUSY (which is how a caplint-test-* cgroup was once left under /sys/fs/cgroup/cpu, the first one
+    // removed). Each directory is retried for up to two seconds.
     remove: () => {
-      for (const dir of [...dirs].reverse()) try { rmdirSync(dir); } catch { /* still busy: left for the kernel to empty */ }
+      for (const dir of [...dirs].reverse()) {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            rmdirSync(dir);
+            break;
+          } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            if (code === 'ENOENT') break;
+            if (code !== 'EBUSY' || attempt >= 100) throw new Error(`cgroup sandbox: cannot remove ${dir}: ${String(error)}`);
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+          }
+        }
+      }
     },
   };
 }

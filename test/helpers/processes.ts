@@ -15,7 +15,7 @@ function comm(pid: number): string | undefined {
   }
 }
 
-function childrenOf(pid: number): number[] {
+export function childrenOf(pid: number): number[] {
   const out: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -30,11 +30,11 @@ function childrenOf(pid: number): number[] {
 export interface Started {
   readonly label: string;
   readonly child: ChildProcess;
-  /** The pid running `program` (the child itself, or its first descendant when the wrapper forks). */
+  /** The pid running `program` (the child itself, or a descendant when the wrapper forks). */
   readonly pid: number;
 }
 
-/** Spawns argv and waits until `program` runs in it or in its first child (unshare --fork). */
+/** Spawns argv and waits until `program` runs in it, in a child or in a grandchild. */
 export async function startConfined(label: string, argv: readonly string[], program = 'sleep'): Promise<Started> {
   const child = spawn(argv[0]!, argv.slice(1), { stdio: 'ignore' });
   const deadline = Date.now() + 5000;
@@ -42,7 +42,9 @@ export async function startConfined(label: string, argv: readonly string[], prog
     if (child.exitCode !== null) throw new Error(`${label}: ${argv.join(' ')} exited with ${child.exitCode}`);
     const pid = child.pid!;
     if (comm(pid) === program) return { label, child, pid };
-    const inner = childrenOf(pid).find((c) => comm(c) === program);
+    // unshare --fork runs it as a child; caplint run with a pid namespace, as a child of its init.
+    const kids = childrenOf(pid);
+    const inner = [...kids, ...kids.flatMap(childrenOf)].find((c) => comm(c) === program);
     if (inner !== undefined) return { label, child, pid: inner };
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -14,8 +14,10 @@ if (!IS_ROOT) console.warn('SKIPPED: learn-audit-pid because it needs root (run 
 async function childOf(parent: number): Promise<number> {
   for (let i = 0; i < 100; i++) {
     try {
-      const children = readFileSync(`/proc/${parent}/task/${parent}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-      const pid = children.find((p) => readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'learn-helper');
+      const kids = (of: number): number[] => readFileSync(`/proc/${of}/task/${of}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      // With the default profile's pid namespace the command runs under caplint's init: a grandchild.
+      const children = kids(parent);
+      const pid = [...children, ...children.flatMap(kids)].find((p) => readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'learn-helper');
       if (pid) return pid;
     } catch {
       // not there yet

@@ -115,8 +115,9 @@ describe.skipIf(!IS_ROOT)('caplint learn, run, audit (root)', () => {
   it('counts a storm of one call instead of logging it', () => {
     const ran = bench.learn('storm', [bench.helper, 'getppid', '20000']);
     expect(ran.code).toBe(0);
-    const recorded = Number(/(\d+) calls recorded/.exec(ran.stderr)?.[1]);
-    expect(recorded).toBeGreaterThanOrEqual(20000);
+    const [, total, distinct] = /(\d+) calls recorded as (\d+) distinct calls/.exec(ran.stderr) ?? [];
+    expect(Number(total)).toBeGreaterThanOrEqual(20000);
+    expect(Number(distinct)).toBeLessThan(60);
     expect(allowedNames(ran.seccomp).filter((n) => n === 'getppid')).toHaveLength(1);
   });
 
@@ -126,5 +127,35 @@ describe.skipIf(!IS_ROOT)('caplint learn, run, audit (root)', () => {
     const findings = (JSON.parse(hardened.stdout) as { findings: { ruleId: string; message: string }[] }).findings;
     expect(findings.find((f) => f.ruleId === 'policy/capabilities')?.message).toMatch(/CAP_NET_BIND_SERVICE, which the policy does not allow/);
     expect(findings.find((f) => f.ruleId === 'policy/forbidden-syscalls')?.message).toMatch(/allows .*\bsocket\b/);
+  });
+});
+
+describe.skipIf(!IS_ROOT)('what learning must not do (root)', () => {
+  let bench: LearnBench;
+  beforeAll(() => void (bench = buildLearnBench()));
+  afterAll(() => bench?.cleanup());
+
+  it('a call the base refuses stays refused while learning, is reported, and is not learned', () => {
+    const ran = bench.learn('refused', ['sh', '-c', 'unshare -U true']);
+    expect(ran.code).not.toBe(0);
+    expect(ran.stderr).toMatch(/unshare failed: Operation not permitted/);
+    expect(ran.stderr).toMatch(/refused by the base \(and still refused\): .*\bunshare\b/);
+    expect(allowedNames(ran.seccomp)).not.toContain('unshare');
+    expect(ran.profile['forbiddenSyscalls']).toContain('unshare');
+  });
+
+  it('many distinct argument values stay a bounded number of records', () => {
+    const ran = bench.learn('ioctls', [bench.helper, 'ioctls', '5000']);
+    expect(ran.code, ran.stderr).toBe(0);
+    const [, total, distinct] = /(\d+) calls recorded as (\d+) distinct calls/.exec(ran.stderr) ?? [];
+    expect(Number(total)).toBeGreaterThanOrEqual(5000);
+    expect(Number(distinct)).toBeLessThan(150); // 64 ioctl values, one overflow record, the rest of the program
+    expect(allowedNames(ran.seccomp)).toContain('ioctl');
+  });
+
+  it("has no --profile: it records, it does not enforce", () => {
+    const ran = caplintProcess(['learn', '--profile', 'default', '--', 'true']);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toMatch(/--profile/);
   });
 });

@@ -23,9 +23,21 @@ describe('caplint learn usage', () => {
     try {
       writeFileSync(join(dir, 'open.json'), JSON.stringify({ capabilities: { allow: [] }, seccomp: 'unconfined' }));
       const ran = await caplint(['learn', '--extends', join(dir, 'open.json'), '--', 'true'], { cwd: dir });
-      expect(ran.code).toBe(125);
+      expect(ran.code).toBe(2);
       expect(ran.stderr).toMatch(/its seccomp choice is "unconfined".*; nothing was run\n$/);
       expect(ran.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads --merge before it runs anything: a broken file is named with its line and column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caplint-learn-usage-'));
+    try {
+      writeFileSync(join(dir, 'old.json'), '{\n  "capabilities": { "allow": [] },\n  "seccomp": \n}\n');
+      const ran = await caplint(['learn', '--merge', 'old.json', '--', 'true'], { cwd: dir });
+      expect(ran.code).toBe(2);
+      expect(ran.stderr).toMatch(/old\.json:4:1: .*; nothing was run\n$/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -38,7 +38,7 @@ describe('policies', () => {
   });
 
   it('an unknown policy or rule is a usage error with a suggestion', async () => {
-    await expect(loadPolicy('pss-baselin', process.cwd())).rejects.toThrow(new CaplintError('"pss-baselin" is neither a built-in profile (default, restricted, pss-baseline, pss-restricted) nor a file (did you mean pss-baseline?)'));
+    await expect(loadPolicy('pss-baselin', process.cwd())).rejects.toThrow(new CaplintError('"pss-baselin" is neither a built-in profile (default, restricted, demo, pss-baseline, pss-restricted) nor a file (did you mean pss-baseline?)'));
     const dir = mkdtempSync(join(tmpdir(), 'caplint-policy-'));
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ rules: { 'pss/privilegd': 'on' } }, null, 2));
     await expect(loadPolicy('./bad.json', dir)).rejects.toThrow('policy ./bad.json: "pss/privilegd" names no rule (did you mean pss/privileged?)');

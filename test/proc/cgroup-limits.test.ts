@@ -1,6 +1,7 @@
 /** Real cgroups on this machine: the tightest limit along the path applies, and --cgroup selects their processes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { setup } from '../helpers/cgroup-sandbox.js';
 import type { Sandbox } from '../helpers/cgroup-sandbox.js';
@@ -18,9 +19,13 @@ describe.skipIf(skip !== '')('cgroup limits of a live process', () => {
     child = spawn('sleep', ['60'], { stdio: 'ignore' });
   });
   afterAll(async () => {
-    child.kill('SIGKILL');
-    await new Promise((r) => setTimeout(r, 200));
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited; // reaped: the cgroup is empty now, or within moments (remove() retries)
+    }
     box.remove();
+    expect(readdirSync('/sys/fs/cgroup', { recursive: true }).filter((p) => String(p).includes(`caplint-test-${process.pid}`))).toEqual([]);
   });
 
   it(`reads the tightest limit of the cgroup and its ancestors`, async () => {
@@ -30,7 +35,7 @@ describe.skipIf(skip !== '')('cgroup limits of a live process', () => {
     expect(subject.limits).toEqual({ memory: 256 * 2 ** 20, pids: 50, cpu: { quota: 50000, period: 100000 } });
     expect(subject.process!.limitSources.memory).toMatch(new RegExp(`caplint-test-${process.pid}$`));
     expect(subject.process!.limitSources.pids).toMatch(/\/child$/);
-    const table = await runCli(['ps', '--pid', String(child.pid), '--fail-on', 'never']);
+    const table = await runCli(['ps', '--pid', String(child.pid), '--wide', '--fail-on', 'never']);
     expect(table.stdout).toMatch(/mem 256M pids 50 cpu 0\.50/);
   });
 

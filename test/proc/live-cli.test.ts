@@ -72,12 +72,12 @@ describe('caplint ps on this machine', () => {
     expect(subjects).toBeGreaterThan(15);
   });
 
-  it('prints a table with the pid, command, short capabilities and the shared namespaces', async () => {
+  it('prints a table with the group, its pids, command, short capabilities and the shared namespaces', async () => {
     const ps = await runCli(['ps', '--pid', String(process.pid), '--fail-on', 'never']);
     expect(ps.code).toBe(0);
     const [header, row] = ps.stdout.split('\n');
-    expect(header).toMatch(/^PID\s+PPID\s+USER\s+COMMAND\s+CAPS\s+SECCOMP\s+NNP\s+SHARED\s+LIMITS$/);
-    expect(row).toMatch(new RegExp(`^${process.pid}\\s+${process.ppid}\\s+\\d+\\s+`));
+    expect(header).toMatch(/^GROUP\s+PROCS\s+PIDS\s+CONTAINER\s+USER\s+COMMAND\s+CAPS\s+SECCOMP\s+NNP\s+SHARED\s+LIMITS$/);
+    expect(row).toMatch(new RegExp(`^g1\\s+1\\s+${process.pid}\\s+\\S+\\s+\\d+\\s+`));
     expect(ps.stdout).toMatch(/across 1 subject in 1 input/);
   });
 

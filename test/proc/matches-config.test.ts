@@ -45,6 +45,34 @@ describe('live/matches-config', () => {
   });
 });
 
+describe('live/matches-config: what the kernel can hold, and namespaces joined by path', () => {
+  const declared = located.subject;
+  const inodes = { pid: 1, network: 4026532500, ipc: 3, uts: 4, mount: 5, cgroup: 6, user: 7, time: 8 };
+  const process = (network: number) => ({ ...declared, process: { namespaceInodes: { ...inodes, network } } }) as unknown as Subject;
+
+  it('does not call a declared ambient capability missing when the config leaves it out of inheritable (the kernel cannot hold it)', () => {
+    const actual = { ...declared, capabilities: { ...declared.capabilities, ambient: [] } };
+    expect(declared.capabilities.inheritable).toEqual([]);
+    expect(compare(actual).filter((f) => f.message.includes('ambient'))).toEqual([]);
+  });
+
+  it('compares a namespace joined by path with the inode the path resolves to', async () => {
+    const { resolveJoined } = await import('../../engine/audit/resolve-joined.js');
+    const joinedNet = { ...declared, namespaces: { ...declared.namespaces, network: { state: 'joined' as const, path: '/proc/99/ns/net' } } };
+    const resolved = resolveJoined(joinedNet, () => ({ ino: 4026532500 }));
+    const check = (network: number, state: 'host' | 'isolated') => runRules(
+      [{ ...located, subject: { ...process(network), namespaces: { ...declared.namespaces, network: { state } }, kind: 'process', pid: 7, name: 'pid 7 (app)' } }],
+      [{ rule, options: { declared: resolved } }],
+    ).findings.filter((f) => f.message.includes('network'));
+    expect(check(4026532500, 'isolated')).toEqual([]);
+    const other = check(4026532999, 'isolated');
+    expect(other.map((f) => [f.severity, f.message])).toEqual([['medium', 'pid 7 (app): the network namespace differs from the config, which declares the one at /proc/99/ns/net (inode 4026532500); the process is in another (inode 4026532999).']]);
+    expect(check(4026531840, 'host')[0]!.severity).toBe('high');
+    const unresolved = resolveJoined(joinedNet, () => { throw Object.assign(new Error('gone'), { code: 'ENOENT' }); });
+    expect(unresolved.namespaces.network).toMatchObject({ unresolved: '/proc/99/ns/net cannot be resolved on this host (ENOENT)' });
+  });
+});
+
 const children: ReturnType<typeof spawn>[] = [];
 afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
 

@@ -5,7 +5,7 @@ import { forwardSignals } from '../../engine/run/forward-signals.js';
 import type { RunningChild } from '../../enforcer/launcher.js';
 
 function child(sent: (NodeJS.Signals | number)[]): RunningChild {
-  return { pid: 1, exited: new Promise(() => {}), signal: (s) => (sent.push(s), true) };
+  return { pid: 1, initPid: null, release: () => {}, exited: new Promise(() => {}), signal: (s) => (sent.push(s), true) };
 }
 
 describe('forwardSignals', () => {

@@ -2,72 +2,84 @@
  * What `caplint run --profile P` produces is what `caplint audit --policy P`
  * accepts: a real process launched with each built-in run profile is audited
  * live with the same profile as policy, and nothing the launch controls
- * (capabilities, no_new_privs, the seccomp filter it attached, the policy's
- * own rules) is reported at high or above.
+ * (capabilities, no_new_privs, the seccomp filter it attached, namespaces,
+ * cgroup limits, the policy's own rules) is reported at high or above.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { BIN, caplintProcess } from '../helpers/cli.js';
 import { IS_ROOT, ROOT_SKIP_REASON } from '../helpers/probe.js';
+import { leftCgroups } from '../helpers/launch-cgroups.js';
+import { startConfined } from '../helpers/processes.js';
+import type { Started } from '../helpers/processes.js';
 
 if (!IS_ROOT) console.warn(`run-audit agreement: skipped, ${ROOT_SKIP_REASON}`);
 
 /** The rules whose subject matter caplint run decides. */
-const CONTROLLED = /^(capabilities\/|seccomp\/|privileges\/no-new-privileges$|policy\/|live\/reachable-syscalls$)/;
+const CONTROLLED = /^(capabilities\/|seccomp\/|privileges\/no-new-privileges$|policy\/|live\/reachable-syscalls$|cgroups\/)/;
 
-function childOf(parent: number, comm: string): number | undefined {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const m = /^\d+ \((.*)\) \S (\d+)/.exec(stat);
-      if (m && m[1] === comm && Number(m[2]) === parent) return Number(entry);
-    } catch {
-      // gone meanwhile
-    }
+let running: Started | undefined;
+afterEach(async () => {
+  const child = running?.child;
+  if (child && child.exitCode === null) {
+    const done = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await done;
   }
-  return undefined;
-}
-
-let running: ReturnType<typeof spawn> | undefined;
-afterEach(() => {
-  running?.kill('SIGTERM');
   running = undefined;
 });
+const started = process.pid;
+afterAll(() => {
+  expect(leftCgroups(started)).toEqual([]);
+});
+
+async function launch(profile: string): Promise<number> {
+  running = await startConfined(profile, [process.execPath, BIN, 'run', '--profile', profile, '--', 'sleep', '30']);
+  return running.pid;
+}
+
+interface Report {
+  findings: { ruleId: string; severity: string; message: string }[];
+  subjects: { seccomp: { mode: string }; namespaces: Record<string, { state: string }>; limits: Record<string, unknown> }[];
+}
 
 describe.skipIf(!IS_ROOT)('caplint run --profile P is accepted by caplint audit --pid --policy P', () => {
-  it.each(['default', 'restricted'])('%s', async (profile) => {
-    running = spawn(process.execPath, [BIN, 'run', '--profile', profile, '--', 'sleep', '30'], { stdio: 'ignore' });
-    let pid: number | undefined;
-    for (let i = 0; i < 100 && pid === undefined; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      pid = childOf(running.pid!, 'sleep');
-    }
-    expect(pid, 'the confined child started').toBeDefined();
+  it.each(['default', 'restricted', 'demo'])('%s', async (profile) => {
+    const pid = await launch(profile);
     const { stdout, stderr } = caplintProcess(['audit', '--pid', String(pid), '--policy', profile, '--format', 'json', '--no-config']);
-    const report = JSON.parse(stdout) as { findings: { ruleId: string; severity: string; message: string }[]; subjects: { seccomp: { mode: string } }[] };
+    const report = JSON.parse(stdout) as Report;
     expect(stderr).toBe('');
-    expect(report.subjects[0]!.seccomp.mode).toBe('filter');
+    const subject = report.subjects[0]!;
+    expect(subject.seccomp.mode).toBe('filter');
     const serious = report.findings.filter((f) => CONTROLLED.test(f.ruleId) && ['high', 'critical'].includes(f.severity));
     expect(serious).toEqual([]);
-    // The audit did look: rules outside the launch's control still report (the host namespaces it shares).
-    expect(report.findings.some((f) => f.ruleId === 'namespaces/no-host-namespaces')).toBe(true);
+    const isolated = Object.entries(subject.namespaces).filter(([, ns]) => ns.state === 'isolated').map(([type]) => type).sort();
+    if (profile === 'default') {
+      expect(isolated).toEqual(['cgroup', 'ipc', 'mount', 'pid', 'uts']);
+      // The audit did look: default shares the host's network namespace, as Docker does, and the rule says so.
+      expect(report.findings.some((f) => f.ruleId === 'namespaces/no-host-namespaces' && /network/.test(f.message))).toBe(true);
+    } else if (profile === 'restricted') {
+      expect(isolated).toEqual(['cgroup', 'ipc', 'mount', 'network', 'pid', 'user', 'uts']);
+      expect(subject.limits).toEqual({ memory: 512 * 2 ** 20, pids: 256, cpu: { quota: 100000, period: 100000 } });
+    } else {
+      expect(isolated).toEqual(['cgroup', 'ipc', 'mount', 'pid', 'user', 'uts']);
+      expect(subject.limits).toMatchObject({ pids: 64, cpu: { quota: 20000, period: 100000 } });
+    }
   });
 });
 
-describe('a profile that requires namespaces', () => {
-  it('is refused by caplint run, which does not create namespaces (fail closed), unless --allow-partial', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const file = join(mkdtempSync(join(tmpdir(), 'caplint-ns-')), 'ns.json');
-    writeFileSync(file, JSON.stringify({ name: 'ns', extends: 'default', namespaces: { user: 'isolated', pid: 'isolated' } }));
-    const marker = join(tmpdir(), `caplint-ns-marker-${process.pid}`);
+describe('a profile that requires a namespace caplint run cannot create', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'caplint-ns-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it('is refused (fail closed) and nothing runs', () => {
+    const file = join(dir, 'time.json');
+    writeFileSync(file, JSON.stringify({ name: 'time', extends: 'default', namespaces: { time: 'isolated' } }));
+    const marker = join(dir, 'marker');
     const refused = caplintProcess(['run', '--profile', file, '--', 'touch', marker]);
     expect(refused.code).toBe(125);
-    expect(refused.stderr).toBe('caplint run: the profile requires the user, pid namespaces isolated, which caplint run does not create (run it under a container runtime, or pass --allow-partial to run without them); nothing was run\n');
-    const { existsSync } = await import('node:fs');
+    expect(refused.stderr).toBe('caplint run: the profile requires the time namespace isolated, which caplint run does not create. Pass --allow-partial to run without it; nothing was run\n');
     expect(existsSync(marker)).toBe(false);
   });
 });

@@ -31,7 +31,7 @@ describe.skipIf(!IS_ROOT || !HAS_SETPRIV)('caplint run as a process', () => {
   it('as uid 65534: says what it cannot enforce, runs nothing, exits 125', () => {
     const marker = join(dir, 'unprivileged-marker');
     const r = runSync([...UNPRIVILEGED, ...cliArgv(['run', '--seccomp', bpf, '--', 'touch', marker])]);
-    expect(r.stderr).toMatch(/^caplint run: as uid 65534, without CAP_SETPCAP, caplint cannot drop the capability bounding set .*it can set no_new_privs and the seccomp filter\..*nothing was run\n$/);
+    expect(r.stderr).toMatch(/^caplint run: creating the pid, mount, ipc, uts, cgroup namespaces needs CAP_SYS_ADMIN, which caplint does not hold \(add user to --unshare .*\)\. Pass --allow-partial .*nothing was run\n$/);
     expect(r.status).toBe(125);
     expect(existsSync(marker)).toBe(false);
   });
@@ -39,8 +39,24 @@ describe.skipIf(!IS_ROOT || !HAS_SETPRIV)('caplint run as a process', () => {
   it('as uid 65534 with --allow-partial: no_new_privs and seccomp are enforced, the bounding set is not', () => {
     const r = runSync([...UNPRIVILEGED, ...cliArgv(['run', '--allow-partial', '--seccomp', bpf, '--', 'grep', '-E', '^(NoNewPrivs|Seccomp|CapEff):', '/proc/self/status'])]);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/^caplint run: partial confinement: as uid 65534/);
+    expect(r.stderr).toMatch(/^caplint run: partial confinement: creating the pid, mount, ipc, uts, cgroup namespaces needs CAP_SYS_ADMIN.*\ncaplint run: partial confinement: as uid 65534/);
     expect(r.stdout).toMatch(/CapEff:\s+0000000000000000\nNoNewPrivs:\s+1\nSeccomp:\s+2\n/);
+  });
+
+  it('as uid 65534, --unshare user makes the default profile enforceable: its namespaces inside a user namespace, 65534 mapped to root', () => {
+    const script = 'cat /proc/self/uid_map /proc/self/gid_map /proc/self/setgroups; grep CapBnd /proc/self/status; id -u';
+    const r = runSync([...UNPRIVILEGED, ...cliArgv(['run', '--unshare', 'user', '--', 'sh', '-c', script])]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((line) => line.trim().split(/\s+/).join(' '));
+    // setgroups is denied: without CAP_SETGID outside, the kernel requires it before gid_map.
+    expect(lines).toEqual(['0 65534 1', '0 65534 1', 'deny', 'CapBnd: 00000000a80405fb', '0']);
+  });
+
+  it('as uid 65534, --map-user 1000:1000 maps 65534 to uid and gid 1000 inside', () => {
+    const r = runSync([...UNPRIVILEGED, ...cliArgv(['run', '--map-user', '1000:1000', '--', 'sh', '-c', 'cat /proc/self/uid_map /proc/self/gid_map; id -u; id -g'])]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n').map((line) => line.trim().split(/\s+/).join(' '))).toEqual(['1000 65534 1', '1000 65534 1', '1000', '1000']);
   });
 
   it.skipIf(!HAS_SCRIPT)('leaves a terminal a terminal: the child sees a TTY on 0, 1 and 2', () => {

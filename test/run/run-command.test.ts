@@ -107,9 +107,23 @@ describe('caplint run: bad input', () => {
   it('refuses, without --allow-partial, when caplint cannot drop the bounding set (exit 125)', async () => {
     const self = readStatus('self');
     const command = createRunCommand({ ownStatus: () => ({ ...self, capEff: 0n, capPrm: 0n, uids: [1000, 1000, 1000, 1000] }) });
+    const noNamespaces = join(dir, 'no-namespaces.json');
+    writeFileSync(noNamespaces, JSON.stringify({ extends: 'default', namespaces: {} }));
     const io = recordingIo(dir);
-    expect(await command.run(['--seccomp', bpf, '--', 'true'], io)).toBe(125);
+    expect(await command.run(['--profile', noNamespaces, '--seccomp', bpf, '--', 'true'], io)).toBe(125);
     expect(io.err.join('')).toMatch(/^caplint run: as uid 1000, without CAP_SETPCAP, caplint cannot drop the capability bounding set .*it can set no_new_privs and the seccomp filter\. .*--allow-partial.*; nothing was run\n$/);
+  });
+
+  it("refuses the default profile's namespaces without CAP_SYS_ADMIN, naming the way out (a user namespace)", async () => {
+    const self = readStatus('self');
+    const command = createRunCommand({ ownStatus: () => ({ ...self, capEff: 0n, capPrm: 0n, uids: [1000, 1000, 1000, 1000] }) });
+    const io = recordingIo(dir);
+    const marker = join(dir, 'no-sys-admin-marker');
+    expect(await command.run(['--seccomp', bpf, '--', 'touch', marker], io)).toBe(125);
+    expect(io.err.join('')).toBe(
+      'caplint run: creating the pid, mount, ipc, uts, cgroup namespaces needs CAP_SYS_ADMIN, which caplint does not hold (add user to --unshare to create them inside a user namespace). Pass --allow-partial to run without it; nothing was run\n',
+    );
+    expect(existsSync(marker)).toBe(false);
   });
 });
 

@@ -66,7 +66,7 @@ describe.skipIf(!IS_ROOT)('the launched program cannot reach caplint', () => {
   const started: ChildProcess[] = [];
   /** `caplint run -- sh -c SCRIPT` as a process; resolves once the script has printed "signalled". */
   async function runUntilSignalled(script: string, env: NodeJS.ProcessEnv = process.env) {
-    const child = spawn(process.execPath, cliArgv(['run', '--', 'sh', '-c', script]).slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const child = spawn(process.execPath, cliArgv(['run', '--profile', sharedNamespaces, '--', 'sh', '-c', script]).slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env });
     started.push(child);
     const done = exited(child);
     let stdout = '';
@@ -74,9 +74,14 @@ describe.skipIf(!IS_ROOT)('the launched program cannot reach caplint', () => {
     expect(await until(() => stdout.includes('signalled'), 15000)).toBe(true);
     return { child, done };
   }
+  // The default profile's pid namespace would hide caplint from the child altogether ($PPID is then
+  // caplint's init): these cases try the boundary where the child can name caplint.
+  let sharedNamespaces: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'caplint-boundary-'));
     chmodSync(dir, 0o1777);
+    sharedNamespaces = join(dir, 'shared-namespaces.json');
+    writeFileSync(sharedNamespaces, JSON.stringify({ extends: 'default', namespaces: {} }));
   });
   afterAll(() => {
     for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -113,7 +118,7 @@ describe.skipIf(!IS_ROOT)('the launched program cannot reach caplint', () => {
 
   it('kill -9 of caplint: the child is gone within a second', async () => {
     const pidFile = join(dir, 'child-pid');
-    const child = spawn(process.execPath, cliArgv(['run', '--', 'sh', '-c', `echo $$ > ${pidFile}; exec sleep 60`]).slice(1), { stdio: 'ignore' });
+    const child = spawn(process.execPath, cliArgv(['run', '--profile', sharedNamespaces, '--', 'sh', '-c', `echo $$ > ${pidFile}; exec sleep 60`]).slice(1), { stdio: 'ignore' });
     started.push(child);
     const done = exited(child);
     expect(await until(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').endsWith('\n'), 15000)).toBe(true);

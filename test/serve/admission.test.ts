@@ -206,3 +206,27 @@ describe.skipIf(!haveOpenssl)('caplint serve --admission', () => {
     expect((await review(admissionReview(pod({ privileged: true })))).json.response.allowed).toBe(true);
   });
 });
+
+describe.skipIf(!haveOpenssl)('caplint serve --admission with a team\'s config and custom rules', () => {
+  let ca: TestCa;
+  let hook: Webhook;
+  beforeAll(async () => {
+    ca = makeTestCa();
+    hook = await startWebhook({ host: '127.0.0.1', port: 0, tls: { cert: ca.cert, key: ca.key }, judge: { cwd: join(ROOT, 'examples/policy') }, decision: () => {}, log: () => {} });
+  }, 60_000);
+  afterAll(async () => {
+    await hook?.close();
+    ca?.remove();
+  });
+
+  it('judges with the config\'s policy and custom rules, as caplint audit does from that folder', async () => {
+    const owned = { 'team.example/owner': 'payments' };
+    const timeSetter = pod({ capabilities: { add: ['SYS_TIME'] } }, owned);
+    const denied = JSON.parse((await httpsCall(hook.port, ca.ca, '/validate', JSON.stringify(admissionReview(timeSetter)))).body).response;
+    expect(denied.allowed).toBe(false);
+    expect(denied.status.message).toContain('team/no-host-time');
+    expect(hook.current().policy).toMatch(/^Payments team policy with .*caplint.config.json$/);
+    const unowned = JSON.parse((await httpsCall(hook.port, ca.ca, '/validate', JSON.stringify(admissionReview(hardened)))).body).response;
+    expect(unowned.warnings.join('\n')).toMatch(/team\/require-owner/);
+  });
+});

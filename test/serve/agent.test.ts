@@ -65,7 +65,7 @@ describe.skipIf(reason !== undefined)('caplint serve --agent', () => {
     expect(sample(text, 'caplint_findings', 'severity="critical",rule="capabilities/no-dangerous",namespace=""')).toBeGreaterThan(0);
     const added = events.filter((e) => e.event === 'new');
     expect(added.length).toBeGreaterThan(0);
-    for (const e of added) expect(e).toMatchObject({ pid: child.pid, subject: `pid ${child.pid} (sleep)` });
+    for (const e of added) expect(e).toMatchObject({ pid: child.pid, subject: expect.stringMatching(new RegExp(`^g\\d+ \\(pid ${child.pid} sleep\\)$`)) });
     expect(added.map((e) => e.ruleId)).toContain('capabilities/no-dangerous');
 
     const before = events.length;
@@ -73,15 +73,26 @@ describe.skipIf(reason !== undefined)('caplint serve --agent', () => {
     expect(events.length).toBe(before);
     expect(sample(await metrics(agent.port), 'caplint_scans_total')).toBe(3);
 
+    // A second identical process joins the group (renamed "2 processes"): nothing new is reported.
+    const twin = spawn('sleep', ['600'], { stdio: 'ignore' });
+    children.push(twin);
+    box.add(twin.pid!);
+    await agent.scanNow();
+    expect(sample(await metrics(agent.port), 'caplint_processes')).toBe(2);
+    expect(events.length).toBe(before);
+    twin.kill('SIGKILL');
+    await new Promise((r) => twin.once('exit', r));
+
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     await agent.scanNow();
     const after = await metrics(agent.port);
     expect(sample(after, 'caplint_processes')).toBe(0);
+    expect(sample(after, 'caplint_scans_total')).toBe(5);
     expect(after).not.toMatch(/^caplint_findings\{/m);
     const resolved = events.slice(before).filter((e) => e.event === 'resolved');
     expect(events.slice(before).every((e) => e.event === 'resolved')).toBe(true);
-    expect(resolved.map((e) => `${e.ruleId} ${e.message}`).sort()).toEqual(added.map((e) => `${e.ruleId} ${e.message}`).sort());
+    expect(resolved.map((e) => `${e.ruleId} ${e.message.replace(e.subject, '')}`).sort()).toEqual(added.map((e) => `${e.ruleId} ${e.message.replace(e.subject, '')}`).sort());
   });
 
   it('answers 404 off its paths and never takes a body', async () => {

@@ -6,6 +6,8 @@
  */
 import type { CheckRequest, InitRequest } from '../protocol.js';
 import { FileSandbox } from '../sandbox.js';
+import { BatchDriver } from '../batch-driver.js';
+import { SubjectStore } from '../subject-store.js';
 import type { ContextResult } from '../sandbox.js';
 
 export interface HostOutcome {
@@ -23,6 +25,8 @@ export interface LoadedFile {
 
 export class RuleFiles {
   private readonly sandboxes: (FileSandbox | undefined)[] = [];
+  private readonly driver = new BatchDriver();
+  private readonly store = new SubjectStore();
 
   constructor(private readonly init: InitRequest) {}
 
@@ -47,32 +51,38 @@ export class RuleFiles {
     const out: HostOutcome[][] = request.subjects.map(() => []);
     const byFile = new Map<number, number[]>();
     request.rules.forEach(([file], k) => byFile.set(file, [...(byFile.get(file) ?? []), k]));
-    const documents = JSON.stringify(request.documents);
-    for (const [file, positions] of byFile) {
-      const sandbox = this.sandboxes[file];
-      const locals = positions.map((k) => request.rules[k]![1]);
-      const options = positions.map((k) => request.options[k]);
+    this.store.addDocuments(request.documents);
+    const subjects = this.store.load(request.subjects);
+    const files = [...byFile].map(([file, positions]) => ({
+      sandbox: this.sandboxes[file],
+      positions,
+      locals: positions.map((k) => request.rules[k]![1]),
+      options: positions.map((k) => request.options[k]),
+    }));
+    const loaded = files.filter((f) => f.sandbox);
+    const budget = this.init.timeoutMs * Math.max(request.rules.length, 1);
+    const batch = this.driver.run(loaded.map((f) => ({ entry: f.sandbox!.entry, subjects, rules: JSON.stringify(f.locals), options: JSON.stringify(f.options) })), budget);
+    for (const f of files) {
       let results: HostOutcome[][];
-      if (!sandbox) results = request.subjects.map(() => locals.map(() => ({ findings: [], error: 'the rule file is not loaded' })));
-      else {
-        if (request.documents.length) sandbox.addDocuments(documents);
-        results = this.checkFile(sandbox, request.subjects, locals, options);
-      }
-      results.forEach((row, s) => row.forEach((outcome, i) => (out[s]![positions[i]!] = outcome)));
+      const done = batch?.[loaded.indexOf(f)];
+      if (!f.sandbox) results = request.subjects.map(() => f.locals.map(() => ({ findings: [], error: 'the rule file is not loaded' })));
+      else if (typeof done === 'string') results = JSON.parse(done) as HostOutcome[][];
+      else results = this.checkFile(f.sandbox, subjects, f.locals, f.options);
+      results.forEach((row, s) => row.forEach((outcome, i) => (out[s]![f.positions[i]!] = outcome)));
     }
     return out;
   }
 
-  private checkFile(sandbox: FileSandbox, subjects: readonly string[], locals: number[], options: unknown[]): HostOutcome[][] {
+  private checkFile(sandbox: FileSandbox, subjects: readonly unknown[], locals: number[], options: unknown[]): HostOutcome[][] {
     const budget = this.init.timeoutMs * Math.max(locals.length, 1);
-    const result = sandbox.check(JSON.stringify(subjects), JSON.stringify(locals), JSON.stringify(options), budget);
+    const result = sandbox.check(subjects, JSON.stringify(locals), JSON.stringify(options), budget);
     const parsed = parsedOutcomes(result);
     if (parsed) return parsed;
     if (subjects.length > 1) return subjects.flatMap((one) => this.checkFile(sandbox, [one], locals, options));
     return [locals.map((local, i) => this.checkOne(sandbox, local, subjects[0]!, options[i]))];
   }
 
-  private checkOne(sandbox: FileSandbox, local: number, subject: string, options: unknown): HostOutcome {
+  private checkOne(sandbox: FileSandbox, local: number, subject: unknown, options: unknown): HostOutcome {
     const result = sandbox.checkOne(local, subject, JSON.stringify(options ?? {}));
     if ('ok' in result) return JSON.parse(result.ok) as HostOutcome;
     sandbox.disable(local);

@@ -8,6 +8,7 @@ import { parseMountInfo } from './parse-mountinfo.js';
 import { parseLastCap } from './read-capabilities.js';
 import type { ScanContext } from './scan-context.js';
 import { countUnreadable } from './scan-context.js';
+import { ContainerIndex } from './identify-container.js';
 
 export function createContext(fs: ProcFs, roots: ProcRoots, requested: number | undefined): ScanContext {
   const unreadable = new Map<string, number>();
@@ -35,6 +36,7 @@ export function createContext(fs: ProcFs, roots: ProcRoots, requested: number | 
     idMaps: new Map(),
     deviceRules: new Map(),
     namespaceIds: new Map(),
+    containers: new ContainerIndex(fs, roots.proc),
   };
   for (const id of Object.values(context.reference.ids)) if ('failure' in id) countUnreadable(context, `reference namespaces: ${id.failure}`);
   return context;

@@ -61,6 +61,7 @@ export function readProcess(context: ScanContext, stat: ProcStat): Subject | und
   const seccomp = seccompState(status);
   const noNewPrivs = status.get('NoNewPrivs');
   const kernelThread = isKernelThread(stat);
+  const container = isUnknown(memberships) ? undefined : context.containers.identify(memberships);
   return {
     kind: 'process',
     name: `pid ${stat.pid} (${stat.comm})`,
@@ -87,6 +88,7 @@ export function readProcess(context: ScanContext, stat: ProcStat): Subject | und
     lsm: lsm(context, dir),
     limits: applied.limits,
     annotations: {},
+    ...(container ? { container } : {}),
     process: {
       pid: stat.pid,
       ppid: stat.ppid,

@@ -5,6 +5,7 @@ import type { NamespaceIds } from './read-namespaces.js';
 import type { LimitReader } from './read-limits.js';
 import type { MountView } from './read-mounts.js';
 import type { Hierarchy } from './cgroup-hierarchies.js';
+import type { ContainerIndex } from './identify-container.js';
 
 export interface ScanContext {
   readonly fs: ProcFs;
@@ -26,6 +27,8 @@ export interface ScanContext {
   readonly namespaceIds: Map<string, FileId>;
   /** devices.list rules by cgroup directory. */
   readonly deviceRules: Map<string, Maybe<DeviceRule[]>>;
+  /** Containers by cgroup, from the cgroup paths and the runtimes' state. */
+  readonly containers: ContainerIndex;
   /** Counts of fields that could not be read, by reason. */
   readonly unreadable: Map<string, number>;
 }

@@ -58,4 +58,6 @@ export interface Profile {
   readonly listenerPath?: string;
   readonly listenerMetadata?: string;
   readonly rules: readonly ProfileRule[];
+  /** Names no syscall table knows, kept when the reader accepted them ("names unknown to this kernel table"). */
+  readonly unknownSyscalls: readonly string[];
 }

@@ -22,7 +22,12 @@ export const FILTER_FLAGS: readonly string[] = [
   'SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV',
 ];
 
-export function readProfile(source: SeccompProfileSource): Profile {
+export interface ReadOptions {
+  /** Keep syscall names no table knows (newer than caplint's tables) instead of refusing them; they are listed in `unknownSyscalls`. */
+  readonly acceptUnknownSyscalls?: boolean;
+}
+
+export function readProfile(source: SeccompProfileSource, options: ReadOptions = {}): Profile {
   const at = source.pointer;
   const doc = objectAt(source, at, source.document, 'a seccomp profile');
   const docker = source.format === 'docker';
@@ -44,17 +49,21 @@ export function readProfile(source: SeccompProfileSource): Profile {
   const list = doc['syscalls'] ?? [];
   if (!Array.isArray(list)) throw errorAt(source, join(at, 'syscalls'), `'syscalls' must be an array, not ${describe(list)}`);
   const rules = list.map((item, i) => readRule(source, item, join(at, 'syscalls', i), docker));
+  const unknownSyscalls: string[] = [];
   for (const rule of rules) {
     // runc skips names libseccomp cannot resolve; caplint reports a name no architecture has, whatever the rule's conditions.
+    // With acceptUnknownSyscalls such a name stays in the rule and, as in runc, lands on no architecture.
     for (const { name, pointer } of rule.names) {
-      if (!isSyscallName(name)) throw errorAt(source, pointer, `"${name}" is not a system call on any architecture${hint(name, allSyscallNames())}`);
+      if (isSyscallName(name)) continue;
+      if (!options.acceptUnknownSyscalls) throw errorAt(source, pointer, `"${name}" is not a system call on any architecture${hint(name, allSyscallNames())}`);
+      if (!unknownSyscalls.includes(name)) unknownSyscalls.push(name);
     }
     // runc: the write syscall cannot notify, or runc could not hand the listener over.
     const write = rule.names.find((n) => n.name === 'write');
     if (rule.action.kind === 'notify' && write) throw errorAt(source, write.pointer, 'SCMP_ACT_NOTIFY cannot be used for the write syscall');
   }
   return {
-    source, defaultAction, architectures, archMap, flags, rules,
+    source, defaultAction, architectures, archMap, flags, rules, unknownSyscalls,
     ...(listenerPath ? { listenerPath } : {}), ...(listenerMetadata ? { listenerMetadata } : {}),
   };
 }

@@ -12,7 +12,7 @@ import { describeError } from '../../errors.js';
 import { startServer } from '../http/server.js';
 import type { NodeScan } from './node-scan.js';
 import { scanNode } from './node-scan.js';
-import { changeLine, changes } from './changes.js';
+import { changeLine, changes, findingKey } from './changes.js';
 import { renderMetrics } from './metrics.js';
 
 export interface AgentOptions {
@@ -44,7 +44,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   const scanOnce = async () => {
     try {
       const scan = await scanNode(rules, options.scan);
-      const diff = changes(known, scan.findings);
+      const diff = changes(known, scan.findings, (f) => findingKey(f, f.pid === undefined ? undefined : scan.identities.get(f.pid)));
       const now = new Date();
       for (const change of diff.changes) options.event(changeLine(change, scan.namespaces.get(change.finding.subject), now));
       known = diff.current;

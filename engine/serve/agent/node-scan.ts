@@ -1,52 +1,51 @@
 /**
- * One scan of the node: the live audit of the running processes (the same
- * reader and rules as `caplint ps` and `caplint audit --pid`), and for each
- * container whose bundle config the scan found, the differences between its
- * processes and that config (drift).
+ * One scan of the node, through the containers view of the live audit (the
+ * same reader, grouping and rules as `caplint ps --containers`): findings per
+ * group of identical processes, and for each container whose bundle config
+ * the scan found, the differences between its processes and that config
+ * (drift).
  */
 import type { Finding } from '../../model/finding.js';
-import type { LocatedSubject } from '../../model/located.js';
+import { atOrAbove } from '../../model/finding.js';
 import type { ActiveRule } from '../../runner/run-rules.js';
-import { runRules } from '../../runner/run-rules.js';
-import { loadProcesses } from '../../audit/load-processes.js';
 import type { LiveOptions } from '../../audit/load-processes.js';
-import { driftFindings } from './drift.js';
+import { scanContainers } from '../../audit/containers-view.js';
+import { groupKey } from '../../audit/group-key.js';
 
 export interface NodeScan {
   readonly findings: readonly Finding[];
   readonly processes: number;
   /** Fields that could not be read, by reason (Unknown is never counted as safe). */
   readonly unknowns: Readonly<Record<string, number>>;
-  /** Containers compared with their bundle config, and those that differ from it. */
+  /** Containers compared with their bundle config, and the labels of those that differ from it. */
   readonly containersChecked: number;
   readonly drifting: readonly string[];
-  /** Namespace (Kubernetes) of each subject name, where the scan knows it. */
+  /** A stable identity for the group each representative pid stands for (its group key). */
+  readonly identities: ReadonlyMap<number, string>;
+  /** Kubernetes namespace by subject name, where the container is known. */
   readonly namespaces: ReadonlyMap<string, string>;
   readonly seconds: number;
 }
 
-/** The Kubernetes namespace of a live process, when its container is known. */
-export function namespaceOf(subject: LocatedSubject['subject']): string | undefined {
-  const container = (subject as { container?: { pod?: { namespace?: string } } }).container;
-  return container?.pod?.namespace;
-}
-
 export async function scanNode(rules: readonly ActiveRule[], scan: LiveOptions): Promise<NodeScan> {
   const started = process.hrtime.bigint();
-  const loaded = await loadProcesses(scan);
-  const run = runRules(loaded.subjects, rules);
-  const drift = await driftFindings(loaded.subjects);
+  const view = await scanContainers({ ...scan, rules, cwd: '/' });
   const namespaces = new Map<string, string>();
-  for (const { subject } of loaded.subjects) {
-    const ns = namespaceOf(subject);
-    if (ns) namespaces.set(subject.name, ns);
+  const identities = new Map<number, string>();
+  for (const group of view.groups) {
+    const { subject } = group.representative;
+    if (subject.pid !== undefined) identities.set(subject.pid, groupKey(subject));
+    const namespace = subject.container?.pod?.namespace;
+    if (namespace) namespaces.set(subject.name, namespace);
   }
+  const compared = view.containers.filter((c) => c.drift !== undefined);
   return {
-    findings: [...run.findings, ...drift.findings],
-    processes: loaded.subjects.length,
-    unknowns: loaded.live.unreadable,
-    containersChecked: drift.checked,
-    drifting: drift.drifting,
+    findings: [...view.findings, ...view.drift],
+    processes: view.subjects.length,
+    unknowns: view.live.unreadable,
+    containersChecked: compared.length,
+    drifting: compared.filter((c) => c.drift!.some((f) => atOrAbove(f.severity, 'low'))).map((c) => c.label),
+    identities,
     namespaces,
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
   };

@@ -1,0 +1,137 @@
+// The parent side of an isolated launch. The child is forked, not cloned
+// with CLONE_VM|CLONE_VFORK: it has to wait for this thread to write its id
+// maps (a user namespace is entered at clone, and only its parent may map it),
+// and in a new pid namespace it lives on as PID 1 (pid-init.cc), which must
+// not share caplint's memory. The sequence:
+//
+//   clone(CLONE_NEW*, CLONE_PIDFD)  →  parent: setgroups "deny" (when
+//   planned), uid_map, gid_map  →  a byte on the go pipe  →  child:
+//   cgroup.procs, cgroup namespace, mounts, lo, hostname, [init], the
+//   confinement steps of child.cc, execve  →  parent: the status pipe gives
+//   a StepFailure, kStepStarted (pid namespace) or EOF (exec'd).
+#include "spawn-isolated.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <string>
+#include <vector>
+
+#include "isolated-child.h"
+#include "not-dumpable.h"
+#include "spawn-parts.h"
+#include "unique-fd.h"
+
+namespace caplint {
+namespace {
+
+struct Pipe {
+  UniqueFd read, write;
+};
+
+Pipe MakePipe() {
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category(), "pipe2");
+  return Pipe{UniqueFd(fds[0]), UniqueFd(fds[1])};
+}
+
+bool WriteFile(const std::string& path, const std::string& text) {
+  UniqueFd fd(open(path.c_str(), O_WRONLY | O_CLOEXEC));
+  if (!fd.Valid()) return false;
+  return write(fd.Get(), text.data(), text.size()) == static_cast<ssize_t>(text.size());
+}
+
+// 0 on success, else the failing file (0 setgroups, 1 uid_map, 2 gid_map) with errno set.
+int WriteMaps(int pid, const IsolationPlan& p) {
+  std::string proc = "/proc/" + std::to_string(pid) + "/";
+  if (p.deny_setgroups && !WriteFile(proc + "setgroups", "deny")) return 0;
+  if (!WriteFile(proc + "uid_map", p.uid_map)) return 1;
+  if (!WriteFile(proc + "gid_map", p.gid_map)) return 2;
+  return -1;
+}
+
+void Reap(int pidfd) {
+  siginfo_t info{};
+  while (waitid(P_PIDFD, static_cast<id_t>(pidfd), &info, WEXITED) != 0 && errno == EINTR) {
+  }
+}
+
+}  // namespace
+
+LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
+  const IsolationPlan& iso = plan.isolation;
+  bool new_pid = (iso.clone_flags & CLONE_NEWPID) != 0;
+  Pipe status = MakePipe(), go = MakePipe();
+  Pipe hold = new_pid ? MakePipe() : Pipe{};
+  LaunchOutcome out;
+  std::vector<UniqueFd> procs;
+  std::vector<int> procs_fds;
+  for (const auto& path : iso.cgroup_procs) {
+    procs.emplace_back(open(path.c_str(), O_WRONLY | O_CLOEXEC));
+    if (!procs.back().Valid()) {
+      out.failure = StepFailure{kStepCgroupJoin, errno, static_cast<int32_t>(procs_fds.size())};
+      return out;
+    }
+    procs_fds.push_back(procs.back().Get());
+  }
+  ChildStack stack, command_stack;
+  volatile StepFailure unused{0, 0, -1};
+  // Without a pid namespace the command is this child, and caplint its parent (the parent-death check).
+  IsolatedArgs args{ChildArgs{&plan, status.write.Get(), &unused, getpid()}, &iso, go.read.Get(), procs_fds.data(),
+                    static_cast<int>(procs_fds.size()), hold.read.Get(), command_stack.Top()};
+  int pidfd = -1, pid, clone_errno;
+  {
+    BlockedSignals blocked;
+    int saved = errno;
+    pid = clone(IsolatedMain, stack.Top(), static_cast<int>(iso.clone_flags) | CLONE_PIDFD | SIGCHLD, &args, &pidfd);
+    clone_errno = errno;
+    errno = saved;
+  }
+  if (pid < 0) {
+    out.failure = StepFailure{kStepNamespaces, clone_errno, -1};
+    return out;
+  }
+  // Only now: a child forked from an undumpable caplint would be undumpable too, and its
+  // /proc/PID/uid_map not writable by an unprivileged caplint. The command cannot run before
+  // the go byte below. Released by the wait once the child is reaped, or below when it never ran.
+  HoldNotDumpable();
+  UniqueFd owned_pidfd(pidfd);
+  status.write.Reset(), go.read.Reset(), hold.read.Reset();
+  procs.clear();
+  out.pid = pid;
+  if (iso.has_maps) {
+    int which = WriteMaps(pid, iso);
+    if (which >= 0) {
+      out.failure = StepFailure{kStepIdMap, errno, which};
+      syscall(SYS_pidfd_send_signal, owned_pidfd.Get(), SIGKILL, nullptr, 0);
+      Reap(owned_pidfd.Get());
+      ReleaseNotDumpable();
+      return out;
+    }
+  }
+  (void)!write(go.write.Get(), "1", 1);  // a child already gone reports through the status pipe
+  go.write.Reset();
+  out.failure = ReadFailure(status.read.Get());
+  if (out.failure.step == kStepStarted) {
+    out.ns_pid = out.failure.detail;
+    out.failure = StepFailure{0, 0, -1};
+  } else if (out.failure.step == 0 && new_pid) {
+    out.failure = StepFailure{kStepInit, ESRCH, -1};  // the init died before it could say so
+  }
+  if (out.failure.step == 0) {
+    out.started = true;
+    out.pidfd = owned_pidfd.Release();
+    out.hold_fd = hold.write.Release();
+    return out;
+  }
+  Reap(owned_pidfd.Get());
+  ReleaseNotDumpable();
+  return out;
+}
+
+}  // namespace caplint

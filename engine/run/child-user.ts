@@ -1,0 +1,21 @@
+/** The uid/gid switch an OCI config's process.user asks for, as the child can make it. */
+import type { IsolationPlan } from '../../enforcer/isolation-plan.js';
+import type { ConfinementStatus } from '../../enforcer/proc-status.js';
+import { ConfinementRefused } from './decide-plan.js';
+
+type Ids = { readonly uid: number; readonly gid: number };
+
+/**
+ * Null when no switch is needed. In a new user namespace only the one
+ * mapped id exists, so process.user must be it (the map makes the switch).
+ */
+export function childUser(user: Ids | null, childOwn: ConfinementStatus, mapTo: Ids | null, plan: IsolationPlan | null): Ids | null {
+  if (!user) return null;
+  if (plan?.namespaces.includes('user')) {
+    if (mapTo && user.uid === mapTo.uid && user.gid === mapTo.gid) return null;
+    throw new ConfinementRefused(
+      `process.user ${user.uid}:${user.gid} does not exist in the user namespace, where caplint is mapped to ${mapTo?.uid ?? 0}:${mapTo?.gid ?? 0}; pass --map-user ${user.uid}:${user.gid}`,
+    );
+  }
+  return childOwn.uids[1] === 0 && user.uid === 0 && user.gid === 0 ? null : user;
+}

@@ -1,0 +1,32 @@
+/** `caplint run --dry-run`: the namespaces, id map, mounts and cgroup limits of the plan. */
+import { NAMESPACE_KINDS } from '../../enforcer/isolation-plan.js';
+import { CPU_PERIOD_US } from './cgroup/cgroup-files.js';
+import type { IsolationDecision } from './decide-isolation.js';
+import { formatBytes } from './limit-report.js';
+
+const row = (label: string, value: string): string => `  ${label.padEnd(13)}${value}\n`;
+
+export function formatIsolation(decision: IsolationDecision, refused: boolean): string {
+  const plan = decision.plan;
+  const made = plan?.namespaces ?? [];
+  const shared = NAMESPACE_KINDS.filter((k) => !made.includes(k));
+  let out = row('namespaces', `${made.length ? `new ${made.join(' ')}` : 'none new'}${shared.length ? `; shared with caplint: ${shared.join(' ')}` : ''}`);
+  if (plan?.idMap) {
+    const m = plan.idMap;
+    out += row('id map', `uid ${m.insideUid} = ${m.outsideUid}, gid ${m.insideGid} = ${m.outsideGid} outside${m.denySetgroups ? ' (setgroups denied)' : ''}`);
+  }
+  if (made.includes('pid')) out += row('pid 1', "caplint's minimal init (reaps orphans, forwards signals); the command runs under it");
+  if (made.includes('mount')) out += row('mounts', ['private propagation', plan!.mountProc ? 'a fresh /proc' : '', plan!.readOnlyRoot ? '/ read-only' : ''].filter(Boolean).join(', '));
+  if (made.includes('net')) out += row('network', 'only lo, up');
+  if (plan?.hostname) out += row('hostname', plan.hostname);
+  const { cpu, memory, pids } = decision.limits;
+  const limits = [
+    cpu !== undefined ? `cpu ${cpu} (quota ${Math.max(1000, Math.round(cpu * CPU_PERIOD_US))} per ${CPU_PERIOD_US} us)` : '',
+    memory !== undefined ? `memory ${formatBytes(memory)} (swap included)` : '',
+    pids !== undefined ? `pids ${pids}` : '',
+  ].filter(Boolean);
+  out += row('limits', limits.length ? limits.join(', ') : 'none');
+  for (const place of decision.places) out += row('cgroup', `${place.parentDir}/caplint-run-PID-N (${place.controllers.join(',')}), removed when the command ends`);
+  for (const gap of decision.gaps) out += row(refused ? 'refused' : 'partial', refused ? `${gap}; pass --allow-partial to run without it` : `${gap} (--allow-partial)`);
+  return out;
+}
