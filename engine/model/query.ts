@@ -29,3 +29,12 @@ export function listWords(items: readonly string[]): string {
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
+
+/**
+ * Whether a subject's filesystem view is a container's: always for configs;
+ * for a live process, only inside a container (a host process's mounts,
+ * root and device cgroup are the host's own, not something it was given).
+ */
+export function containerView(subject: Subject): boolean {
+  return subject.kind !== 'process' || (subject.container !== undefined && subject.container.runtime !== 'systemd');
+}

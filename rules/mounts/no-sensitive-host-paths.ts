@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule-api.js';
-import { known } from '../../engine/model/query.js';
+import { containerView, known } from '../../engine/model/query.js';
 import { sensitiveHostPath } from '../../engine/linux/sensitive-paths.js';
 import type { Severity } from '../../engine/model/finding.js';
 
@@ -9,7 +9,7 @@ export default defineRule({
   id: 'mounts/no-sensitive-host-paths',
   meta: {
     severity: 'critical',
-    appliesTo: ['oci', 'kubernetes', 'compose', 'docker'],
+    appliesTo: ['oci', 'kubernetes', 'compose', 'docker', 'process'],
     title: 'Sensitive host paths are not mounted into the container',
     description: 'Bind mounts of the host\'s root, procfs, sysfs, /dev, configuration or a container runtime\'s socket give the container the host. Read-only mounts are one level less severe, except the runtime sockets and /, which stay critical.',
     messages: { mounted: '{{subject}} mounts the host\'s {{source}} at {{destination}}{{mode}}.' },
@@ -18,6 +18,7 @@ export default defineRule({
     references: ['CIS Docker Benchmark 5.5, 5.31', 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath'],
   },
   check(subject, ctx) {
+    if (!containerView(subject)) return;
     known(subject.mounts).forEach((mount, i) => {
       if (!mount.bind) return;
       const hit = sensitiveHostPath(mount.source);

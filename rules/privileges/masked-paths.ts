@@ -1,17 +1,15 @@
 import { defineRule } from '../../engine/rule-api.js';
 import { isUnknown } from '../../engine/model/subject.js';
-
-/** What runc and containerd mask and make read-only by default (the OCI default spec). */
-const MASKED = ['/proc/acpi', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'];
-const READ_ONLY = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
+import { DEFAULT_MASKED_PATHS as MASKED, DEFAULT_READONLY_PATHS as READ_ONLY } from '../../engine/linux/masked-paths.js';
+import { containerView } from '../../engine/model/query.js';
 
 export default defineRule({
   id: 'privileges/masked-paths',
   meta: {
     severity: 'medium',
-    appliesTo: ['oci'],
+    appliesTo: ['oci', 'process'],
     title: 'Sensitive /proc and /sys entries are masked or read-only',
-    description: 'procfs and sysfs expose host state that namespaces do not hide: /proc/kcore (host memory), /proc/keys, /proc/sysrq-trigger (reboot the host), /proc/sys (host sysctls), /sys/firmware. Runtimes mask these by default; a config that leaves them out of maskedPaths/readonlyPaths exposes them.',
+    description: 'procfs and sysfs expose host state that namespaces do not hide: /proc/kcore (host memory), /proc/keys, /proc/sysrq-trigger (reboot the host), /proc/sys (host sysctls), /sys/firmware. Runtimes mask these by default; a config that leaves them out of maskedPaths/readonlyPaths exposes them. For a process in a container, the masks are read from its mountinfo (a /dev/null bind or an empty read-only tmpfs on top); paths this host does not have count as masked.',
     messages: {
       unmasked: '{{subject}} does not mask {{paths}}.',
       writable: '{{subject}} does not make {{paths}} read-only.',
@@ -21,6 +19,7 @@ export default defineRule({
     references: ['OCI runtime-spec config-linux.md#masked-paths', 'runc spec defaults'],
   },
   check(subject, ctx) {
+    if (!containerView(subject)) return;
     const masked = subject.maskedPaths;
     const readOnly = subject.readonlyPaths;
     if (!isUnknown(masked)) {

@@ -1,11 +1,12 @@
 import { defineRule } from '../../engine/rule-api.js';
+import { containerView } from '../../engine/model/query.js';
 import { isUnknown } from '../../engine/model/subject.js';
 
 export default defineRule({
   id: 'privileges/read-only-rootfs',
   meta: {
     severity: 'low',
-    appliesTo: ['oci', 'kubernetes', 'compose', 'docker'],
+    appliesTo: ['oci', 'kubernetes', 'compose', 'docker', 'process'],
     title: 'The root filesystem is read-only',
     description: 'A writable root filesystem lets an attacker replace binaries and libraries the workload will run and persist tools between restarts of the process.',
     messages: { writable: '{{subject}}\'s root filesystem is writable.' },
@@ -14,6 +15,7 @@ export default defineRule({
     references: ['CIS Docker Benchmark 5.12', 'OCI runtime-spec config.md#root'],
   },
   check(subject, ctx) {
+    if (!containerView(subject)) return;
     if (!isUnknown(subject.readOnlyRootfs) && !subject.readOnlyRootfs) ctx.report('writable', {}, 'readOnlyRootfs');
   },
 });

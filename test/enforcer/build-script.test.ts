@@ -16,9 +16,9 @@ describe('build-addon script', () => {
     expect(r.stdout).toBe('caplint: the enforcer addon was not built (CAPLINT_SKIP_ADDON=1); "caplint run" will be unavailable, audits still work.\n');
   });
 
-  it('skips with one sentence when there is no C++ compiler', () => {
-    const r = build({ CXX: '/nonexistent/c++' });
+  it('skips with one sentence when no prebuild fits and there is no C++ compiler', () => {
+    const r = build({ CXX: '/nonexistent/c++', CAPLINT_BUILD_FROM_SOURCE: '1' });
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^caplint: the enforcer addon was not built \(no C\+\+ compiler \("\/nonexistent\/c\+\+"\) was found\).*\n$/);
+    expect(r.stdout).toMatch(/^caplint: the enforcer addon was not built \((no prebuilt addon for linux-\w+|CAPLINT_BUILD_FROM_SOURCE=1), and no C\+\+ compiler \("\/nonexistent\/c\+\+"\) was found\).*\n$/);
   });
 });

@@ -121,12 +121,17 @@ describe.skipIf(!IS_ROOT)('caplint learn, run, audit (root)', () => {
     expect(allowedNames(ran.seccomp).filter((n) => n === 'getppid')).toHaveLength(1);
   });
 
-  it('an OCI config is checked against the learned profile with audit --policy', () => {
+  it('an OCI config and a Kubernetes manifest are checked against the learned profile with audit --policy', () => {
     const policy = join(bench.dir, 'cat.json');
     const hardened = caplintProcess(['audit', 'examples/oci/hardened/config.json', '--policy', policy, '--format', 'json']);
     const findings = (JSON.parse(hardened.stdout) as { findings: { ruleId: string; message: string }[] }).findings;
     expect(findings.find((f) => f.ruleId === 'policy/capabilities')?.message).toMatch(/CAP_NET_BIND_SERVICE, which the policy does not allow/);
     expect(findings.find((f) => f.ruleId === 'policy/forbidden-syscalls')?.message).toMatch(/allows .*\bsocket\b/);
+    const manifest = caplintProcess(['audit', 'examples/kubernetes/risky.yaml', '--policy', policy, '--format', 'json']);
+    const k8s = (JSON.parse(manifest.stdout) as { findings: { ruleId: string; message: string; line: number }[] }).findings;
+    expect(k8s.filter((f) => f.ruleId === 'policy/capabilities').map((f) => f.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/container agent holds CAP_CHOWN.*which the policy does not allow/)]),
+    );
   });
 });
 

@@ -18,7 +18,7 @@ const why = process.getuid?.() !== 0 ? 'needs root to start runc containers'
       : '';
 if (why) console.warn(`SKIPPED: runc container tests because ${why}`);
 
-const ids = { plain: `caplint-t15-${process.pid}-plain`, hard: `caplint-t15-${process.pid}-hard` };
+const ids = { plain: `caplint-t15-${process.pid}-plain`, hard: `caplint-t15-${process.pid}-hard`, open: `caplint-t15-${process.pid}-open` };
 let dir = '';
 
 /** runc, its output in a file: a detached container keeps runc's stdio open, so pipes would never close. */
@@ -76,6 +76,12 @@ describe.skipIf(why !== '')('caplint ps --containers with runc', () => {
       spec.linux.resources = { ...spec.linux.resources, pids: { limit: 64 } };
       spec.linux.seccomp = { defaultAction: 'SCMP_ACT_ALLOW', architectures: ['SCMP_ARCH_X86_64'], syscalls: [{ names: ['keyctl', 'add_key', 'request_key', 'kexec_load'], action: 'SCMP_ACT_ERRNO' }] };
     });
+    const open = bundle('open', (spec) => {
+      spec.root.readonly = false;
+      spec.linux.maskedPaths = [];
+      spec.mounts.push({ destination: '/host-etc', type: 'bind', source: '/etc', options: ['rbind', 'ro'] });
+    });
+    runc('run', '-d', '--bundle', open, ids.open);
     runc('run', '-d', '--bundle', plain, ids.plain);
     runc('exec', '-d', ids.plain, 'sleep', '100000');
     runc('run', '-d', '--bundle', hard, ids.hard);
@@ -92,7 +98,7 @@ describe.skipIf(why !== '')('caplint ps --containers with runc', () => {
   it('names both containers by their runc ids, groups their processes and pairs each with its config.json, with no drift', async () => {
     const report = await ps();
     const mine = report.containers.filter((c) => Object.values(ids).includes(c.container.id));
-    expect(mine.map((c) => c.label).sort()).toEqual([`runc ${ids.hard}`, `runc ${ids.plain}`]);
+    expect(mine.map((c) => c.label).sort()).toEqual([`runc ${ids.hard}`, `runc ${ids.open}`, `runc ${ids.plain}`]);
     const plain = mine.find((c) => c.container.id === ids.plain)!;
     const hard = mine.find((c) => c.container.id === ids.hard)!;
     expect(plain.config).toBe(join(dir, 'plain/config.json'));
@@ -103,7 +109,7 @@ describe.skipIf(why !== '')('caplint ps --containers with runc', () => {
     expect(report.groups.find((g) => g.id === plain.groups[0])!.processes).toBe(2);
     expect(hard.groups).toHaveLength(1);
     expect(report.subjects.filter((s) => s.container?.id === ids.plain).map((s) => s.group)).toEqual([plain.groups[0], plain.groups[0]]);
-    const drift = report.findings.filter((f) => f.ruleId === 'live/matches-config' && f.severity !== 'info' && Object.values(ids).some((id) => f.subject.includes(id)));
+    const drift = report.findings.filter((f) => f.ruleId === 'live/matches-config' && f.severity !== 'info' && [ids.plain, ids.hard].some((id) => f.subject.includes(id)));
     expect(drift).toEqual([]);
     expect(plain.drift).toBe(0);
     expect(hard.drift).toBe(0);
@@ -112,6 +118,21 @@ describe.skipIf(why !== '')('caplint ps --containers with runc', () => {
     expect(hardFindings).not.toContain('seccomp/required');
     expect(hardFindings).not.toContain('privileges/no-new-privileges');
     expect(report.findings.filter((f) => f.subject.includes(ids.plain)).map((f) => f.ruleId)).toContain('seccomp/required');
+  });
+
+  it('reads mounts, the read-only root and masked paths of a container from its mountinfo, and judges host processes on none of them', async () => {
+    const report = await ps();
+    const rules = ['mounts/no-sensitive-host-paths', 'privileges/read-only-rootfs', 'privileges/masked-paths'];
+    const of = (id: string) => report.findings.filter((f) => f.subject.includes(id) && rules.includes(f.ruleId));
+    const open = of(ids.open);
+    expect(open.map((f) => f.ruleId).sort()).toEqual([...rules].sort());
+    expect(open.find((f) => f.ruleId === rules[0])!.message).toMatch(/mounts the host's \/etc at \/host-etc \(read-only\)\.$/);
+    expect(open.find((f) => f.ruleId === rules[2])!.message).toMatch(/does not mask .*\/proc\/keys/);
+    expect(of(ids.hard)).toEqual([]);
+    expect(of(ids.plain)).toEqual([]);
+    const all = await runCli(['ps', '--no-filters', '--format', 'json', '--fail-on', 'never']);
+    const hostFindings = (JSON.parse(all.stdout) as PsJson).findings.filter((f) => rules.includes(f.ruleId) && !/ in runc /.test(f.subject));
+    expect(hostFindings).toEqual([]);
   });
 
   it('reports drift once the bundle declares what the container does not have, at the config line', async () => {

@@ -45,6 +45,22 @@ describe('caplint run --dry-run', () => {
 
 });
 
+describe('caplint run --dry-run with namespaces and limits', () => {
+  it('shows the namespaces, the id map, the mounts, the hostname and the limits, and runs nothing', async () => {
+    const marker = join(dir, 'ns-dry-run-marker');
+    const r = await dryRun(['--seccomp', bpf, '--unshare', 'user,pid,net', '--hostname', 'box', '--cpus', '0.2', '--memory', '64Mi', '--pids', '16', '--', 'touch', marker]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('\n  namespaces   new user pid mount net ipc uts cgroup\n'); // default's five, and user and net
+    expect(r.out).toMatch(/\n  id map       uid 0 = \d+, gid 0 = \d+ outside/);
+    expect(r.out).toContain("\n  pid 1        caplint's minimal init (reaps orphans, forwards signals); the command runs under it\n");
+    expect(r.out).toContain('\n  mounts       private propagation, a fresh /proc\n');
+    expect(r.out).toContain('\n  network      only lo, up\n');
+    expect(r.out).toContain('\n  hostname     box\n');
+    expect(r.out).toContain('\n  limits       cpu 0.2 (quota 20000 per 100000 us), memory 64 MiB (swap included), pids 16\n');
+    expect(existsSync(marker)).toBe(false);
+  });
+});
+
 describe('caplint run: bad input', () => {
   it('rejects an unknown capability as a usage error with a hint (exit 2)', async () => {
     const r = await run(['--cap-add', 'SYS_ADMN', '--', 'true']);

@@ -37,6 +37,7 @@ export function createContext(fs: ProcFs, roots: ProcRoots, requested: number | 
     deviceRules: new Map(),
     namespaceIds: new Map(),
     containers: new ContainerIndex(fs, roots.proc),
+    hostMounts: mounts,
   };
   for (const id of Object.values(context.reference.ids)) if ('failure' in id) countUnreadable(context, `reference namespaces: ${id.failure}`);
   return context;

@@ -3,6 +3,8 @@
 export interface MountInfo {
   readonly id: number;
   readonly parent: number;
+  /** `major:minor` of the filesystem (one per superblock). */
+  readonly device: string;
   /** Path of the mount's root inside its filesystem (`/` unless a bind of a subtree). */
   readonly root: string;
   readonly mountPoint: string;
@@ -28,6 +30,7 @@ export function parseMountInfo(text: string): MountInfo[] {
     mounts.push({
       id: Number(fields[0]),
       parent: Number(fields[1]),
+      device: fields[2]!,
       root: unescape(fields[3]!),
       mountPoint: unescape(fields[4]!),
       options: fields[5]!.split(','),

@@ -23,7 +23,14 @@ export function unknownMountView(reason: string): MountView {
 
 const KERNEL_TREES = /^\/(proc|sys)(\/|$)/;
 
-export function mountView(mounts: readonly MountInfo[]): MountView {
+/** For a process in its own mount namespace: the host's mounts, to find which host path each of its mounts shows. */
+export interface HostView {
+  readonly mounts: readonly MountInfo[];
+  /** Default masked and read-only paths this host does not have. */
+  readonly absent: readonly string[];
+}
+
+export function mountView(mounts: readonly MountInfo[], host?: HostView): MountView {
   const root = mountAt(mounts, '/');
   const visible = mounts.filter((m, i) => !mounts.slice(i + 1).some((later) => later.mountPoint === m.mountPoint));
   const masked: string[] = [];
@@ -35,16 +42,20 @@ export function mountView(mounts: readonly MountInfo[]): MountView {
   }
   return {
     readOnlyRootfs: root ? root.options.includes('ro') : unknown('no mount at / in /proc/PID/mountinfo (the root is outside this mount namespace\'s view)'),
-    mounts: visible.map((m) => ({
-      destination: m.mountPoint,
-      source: m.root !== '/' ? m.root : m.source,
-      type: m.fsType,
-      options: m.options,
-      bind: m.root !== '/',
-      readOnly: m.options.includes('ro'),
-    })),
-    maskedPaths: masked,
-    readonlyPaths: readOnly,
+    mounts: visible.map((m) => {
+      const hostPath = host ? hostPathOf(m, host.mounts) : undefined;
+      return {
+        destination: m.mountPoint,
+        // In its own mount namespace, a mount is a host bind only when it shows a host path.
+        source: hostPath ?? (m.root !== '/' && !host ? m.root : m.source),
+        type: m.fsType,
+        options: m.options,
+        bind: host ? hostPath !== undefined : m.root !== '/',
+        readOnly: m.options.includes('ro'),
+      };
+    }),
+    maskedPaths: host ? [...masked, ...host.absent.filter((p) => !masked.includes(p))] : masked,
+    readonlyPaths: host ? [...readOnly, ...host.absent.filter((p) => !readOnly.includes(p))] : readOnly,
   };
 }
 
@@ -52,4 +63,25 @@ export function mountView(mounts: readonly MountInfo[]): MountView {
 function isMask(m: MountInfo): boolean {
   return (m.root === '/null' && (m.fsType === 'devtmpfs' || m.fsType === 'tmpfs'))
     || (m.fsType === 'tmpfs' && m.options.includes('ro') && m.source === 'tmpfs');
+}
+
+/** Filesystems a container mounts afresh yet shares the host's superblock for (same netns sysfs, cgroup hierarchies). */
+const MOUNTED_NOT_BOUND = new Set(['sysfs', 'cgroup', 'cgroup2']);
+
+/**
+ * The host path a mount shows: the host mount of the same superblock whose
+ * root contains this mount's root (`-v /:/host` has root `/` on the host's
+ * disk; a bind of /run/docker.sock has root `/docker.sock` on /run's tmpfs).
+ */
+function hostPathOf(m: MountInfo, hostMounts: readonly MountInfo[]): string | undefined {
+  if (MOUNTED_NOT_BOUND.has(m.fsType)) return undefined;
+  let best: MountInfo | undefined;
+  for (const h of hostMounts) {
+    if (h.device !== m.device) continue;
+    const inside = h.root === '/' || m.root === h.root || m.root.startsWith(`${h.root}/`);
+    if (inside && (!best || h.root.length > best.root.length)) best = h;
+  }
+  if (!best) return undefined;
+  const rest = best.root === '/' ? m.root : m.root.slice(best.root.length);
+  return `${best.mountPoint.replace(/\/$/, '')}${rest === '/' ? '' : rest}` || '/';
 }

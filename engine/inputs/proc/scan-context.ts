@@ -6,6 +6,7 @@ import type { LimitReader } from './read-limits.js';
 import type { MountView } from './read-mounts.js';
 import type { Hierarchy } from './cgroup-hierarchies.js';
 import type { ContainerIndex } from './identify-container.js';
+import type { MountInfo } from './parse-mountinfo.js';
 
 export interface ScanContext {
   readonly fs: ProcFs;
@@ -27,6 +28,10 @@ export interface ScanContext {
   readonly namespaceIds: Map<string, FileId>;
   /** devices.list rules by cgroup directory. */
   readonly deviceRules: Map<string, Maybe<DeviceRule[]>>;
+  /** The reader's own mounts (the host's, for a reader in the initial mount namespace). */
+  readonly hostMounts: readonly MountInfo[];
+  /** Default masked and read-only paths this host does not have (they cannot be exposed), found once. */
+  absentMasked?: readonly string[];
   /** Containers by cgroup, from the cgroup paths and the runtimes' state. */
   readonly containers: ContainerIndex;
   /** Counts of fields that could not be read, by reason. */
