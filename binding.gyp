@@ -7,7 +7,7 @@
         "enforcer/native/plan.cc",
         "enforcer/native/child.cc",
         "enforcer/native/child-guard.cc",
-        "enforcer/native/not-dumpable.cc",
+        "enforcer/native/parent-guard.cc",
         "enforcer/native/spawn.cc",
         "enforcer/native/spawn-isolated.cc",
         "enforcer/native/isolation-plan.cc",

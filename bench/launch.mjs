@@ -68,6 +68,9 @@ console.log(`  ratio caplint / node -e 0: ${(rows[0][1] / rows[1][1]).toFixed(2)
   console.log(`in-process: compiling the default profile ${compileMs.toFixed(1)} ms; launch + wait of /bin/true confined, median of 95: ${median(samples).toFixed(2)} ms`);
 }
 
+// What the trust-boundary hardening adds to that (also runnable alone).
+await import('./launch-hardening.mjs');
+
 const dir = mkdtempSync(join(tmpdir(), 'caplint-bench-'));
 try {
   const probe = join(dir, 'probe');

@@ -30,7 +30,7 @@ bool WriteAll(int fd, const std::string& text) {
 
 // pidfd_getfd needs ptrace access to the child, which shares caplint's memory
 // (CLONE_VM) and so its dumpable flag. While a child lives caplint is made
-// undumpable (not-dumpable.h), which leaves that access to CAP_SYS_PTRACE
+// undumpable (parent-guard.h), which leaves that access to CAP_SYS_PTRACE
 // alone. Without it, caplint is dumpable again for this one call only: the
 // child is waiting in its notified execve and can do nothing meanwhile, and
 // the main thread, suspended in the vfork, cannot be launching another.

@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "isolated-child.h"
-#include "not-dumpable.h"
+#include "parent-guard.h"
 #include "spawn-parts.h"
 #include "unique-fd.h"
 
@@ -99,7 +99,7 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
   // Only now: a child forked from an undumpable caplint would be undumpable too, and its
   // /proc/PID/uid_map not writable by an unprivileged caplint. The command cannot run before
   // the go byte below. Released by the wait once the child is reaped, or below when it never ran.
-  HoldNotDumpable();
+  GuardParent();
   UniqueFd owned_pidfd(pidfd);
   status.write.Reset(), go.read.Reset(), hold.read.Reset();
   procs.clear();
@@ -110,7 +110,7 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
       out.failure = StepFailure{kStepIdMap, errno, which};
       syscall(SYS_pidfd_send_signal, owned_pidfd.Get(), SIGKILL, nullptr, 0);
       Reap(owned_pidfd.Get());
-      ReleaseNotDumpable();
+      UnguardParent();
       return out;
     }
   }
@@ -130,7 +130,7 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
     return out;
   }
   Reap(owned_pidfd.Get());
-  ReleaseNotDumpable();
+  UnguardParent();
   return out;
 }
 

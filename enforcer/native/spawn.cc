@@ -19,7 +19,7 @@
 #include <system_error>
 
 #include "child.h"
-#include "not-dumpable.h"
+#include "parent-guard.h"
 #include "spawn-isolated.h"
 #include "spawn-parts.h"
 #include "unique-fd.h"
@@ -40,7 +40,7 @@ LaunchOutcome Launch(const ChildPlan& plan, ListenerSlot* listener) {
   ChildArgs args{&plan, write_end.Get(), &shared, getpid(), listener};
   int pidfd = -1;
   int pid, clone_errno;
-  HoldNotDumpable();  // released by the wait once the child is reaped, or below when it never ran
+  GuardParent();  // released by the wait once the child is reaped, or below when it never ran
   {
     BlockedSignals blocked;
     int saved = errno;
@@ -49,7 +49,7 @@ LaunchOutcome Launch(const ChildPlan& plan, ListenerSlot* listener) {
     errno = saved;
   }
   if (pid < 0) {
-    ReleaseNotDumpable();
+    UnguardParent();
     throw std::system_error(clone_errno, std::generic_category(), "clone");
   }
   UniqueFd owned_pidfd(pidfd);
@@ -66,7 +66,7 @@ LaunchOutcome Launch(const ChildPlan& plan, ListenerSlot* listener) {
   siginfo_t info{};
   while (waitid(P_PIDFD, static_cast<id_t>(owned_pidfd.Get()), &info, WEXITED) != 0 && errno == EINTR) {
   }
-  ReleaseNotDumpable();
+  UnguardParent();
   return out;
 }
 

@@ -13,7 +13,7 @@
 #include <unordered_set>
 
 #include "child-guard.h"
-#include "not-dumpable.h"
+#include "parent-guard.h"
 
 namespace caplint {
 namespace {
@@ -60,7 +60,7 @@ void Closed(uv_handle_t* handle) {
   Owned().erase(w->pidfd);
   Waited().erase(w->pidfd);
   close(w->pidfd);
-  ReleaseNotDumpable();
+  UnguardParent();
   delete w;
 }
 
@@ -128,7 +128,7 @@ Napi::Value WaitExit(const Napi::CallbackInfo& info) {
     Owned().erase(fd);
     Waited().erase(fd);
     close(fd);
-    ReleaseNotDumpable();
+    UnguardParent();
     delete w;
     throw Napi::Error::New(env, std::string("polling the child's pidfd: ") + uv_strerror(rc));
   }

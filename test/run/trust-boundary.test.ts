@@ -88,10 +88,10 @@ describe.skipIf(!IS_ROOT)('the launched program cannot reach caplint', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('SIGUSR1, SIGUSR2 and SIGQUIT from the child open nothing and end nothing; the inspector attack writes no file', async () => {
+  it('SIGUSR1, SIGUSR2, SIGQUIT, SIGALRM and real-time signals from the child open nothing and end nothing; the inspector attack writes no file', async () => {
     const pwned = join(dir, 'pwned');
     const script = [
-      'kill -USR1 $PPID; kill -USR2 $PPID; kill -QUIT $PPID; kill -ALRM $PPID',
+      'kill -USR1 $PPID; kill -USR2 $PPID; kill -QUIT $PPID; kill -ALRM $PPID; kill -s 40 $PPID; kill -s 64 $PPID',
       // What an attacker would do next: attach to the inspector the signal would have opened, and run code in caplint.
       `(sleep 1.5; echo "exec process.getBuiltinModule('fs').writeFileSync('${pwned}', 'x')"; sleep 1) | timeout 5 "${process.execPath}" inspect -p $PPID >/dev/null 2>&1`,
       'echo signalled',
