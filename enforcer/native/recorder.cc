@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -52,6 +53,9 @@ Recorder::Recorder(RecorderConfig config, Napi::Env env)
   if (!stop_.Valid()) throw Napi::Error::New(env, Describe("eventfd", errno));
   if (syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, &sizes_) != 0)
     throw Napi::Error::New(env, Describe("seccomp(SECCOMP_GET_NOTIF_SIZES)", errno));
+  // The kernel's structures may be larger than these headers' (newer kernel): size by both.
+  req_buf_.resize((std::max<size_t>(sizes_.seccomp_notif, sizeof(seccomp_notif)) + 7) / 8);
+  resp_buf_.resize((std::max<size_t>(sizes_.seccomp_notif_resp, sizeof(seccomp_notif_resp)) + 7) / 8);
   done_ = Napi::ThreadSafeFunction::New(env, Napi::Function::New(env, [](const Napi::CallbackInfo&) {}), "caplint:learn", 0, 1,
                                         this, Finished, static_cast<void*>(nullptr));
 }
@@ -141,9 +145,9 @@ void Recorder::Serve() {
 }
 
 bool Recorder::HandleOne() {
-  std::unique_ptr<char[]> req_buf(new char[std::max<size_t>(sizes_.seccomp_notif, sizeof(seccomp_notif))]());
-  std::unique_ptr<char[]> resp_buf(new char[std::max<size_t>(sizes_.seccomp_notif_resp, sizeof(seccomp_notif_resp))]());
-  auto* req = reinterpret_cast<seccomp_notif*>(req_buf.get());
+  std::fill(req_buf_.begin(), req_buf_.end(), 0);  // RECV wants a zeroed buffer
+  std::fill(resp_buf_.begin(), resp_buf_.end(), 0);
+  auto* req = reinterpret_cast<seccomp_notif*>(req_buf_.data());
   if (ioctl(listener_.Get(), SECCOMP_IOCTL_NOTIF_RECV, req) != 0) {
     if (errno == EINTR || errno == ENOENT) return true;  // interrupted, or the caller died meanwhile
     error_ = Describe("SECCOMP_IOCTL_NOTIF_RECV", errno);
@@ -152,7 +156,7 @@ bool Recorder::HandleOne() {
   notifications_++;
   uint32_t verdict = RunSeccompBpf(config_.oracle, req->data);
   uint32_t action = verdict & SECCOMP_RET_ACTION_FULL;
-  auto* resp = reinterpret_cast<seccomp_notif_resp*>(resp_buf.get());
+  auto* resp = reinterpret_cast<seccomp_notif_resp*>(resp_buf_.data());
   resp->id = req->id;
   bool denied = !(action == SECCOMP_RET_ALLOW || action == SECCOMP_RET_LOG);
   if (!denied) resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;

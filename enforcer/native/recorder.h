@@ -74,6 +74,7 @@ class Recorder {
   UniqueFd listener_;
   UniqueFd stop_;  // eventfd
   seccomp_notif_sizes sizes_{};
+  std::vector<uint64_t> req_buf_, resp_buf_;  // reused for every notification; 8-byte words keep them aligned
   std::vector<CallRecord> records_;
   std::unordered_map<uint64_t, std::vector<size_t>> by_call_;  // CallKey → indexes into records_
   std::string error_;

@@ -52,6 +52,8 @@ export interface ProcessDetails {
   readonly reachableSyscalls?: Maybe<readonly string[]>;
   /** Those of reachableSyscalls that the filters let through only for some argument values. */
   readonly argumentCheckedSyscalls?: readonly string[];
+  /** When `caplint run` launched the process (found through its parents): that run's pid and profile. */
+  readonly launcher?: { readonly tool: 'caplint run'; readonly pid: number; readonly profile: string };
   /** sha256 of the dumped seccomp programs (and the arch they were read for), when they could be dumped. */
   readonly filterHash?: string;
 }

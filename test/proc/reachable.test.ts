@@ -81,9 +81,26 @@ describe.skipIf(skip !== '')('caplint audit --pid reads the filter in force', ()
   it('caplint\'s default profile lets no non-namespaced syscall through', async () => {
     const s = await startConfined('default profile', [...caplint, 'run', '--profile', 'default', '--', 'sleep', '30']);
     started.push(s);
-    const reachable = (await audit(s.pid)).subjects[0]!.process!.reachableSyscalls as string[];
+    const report = await audit(s.pid);
+    const reachable = report.subjects[0]!.process!.reachableSyscalls as string[];
     expect(Array.isArray(reachable)).toBe(true);
     expect(reachable.filter((n) => SYSCALL_RISKS.get(n)!.nonNamespaced)).toEqual([]);
+    // Launched by caplint run: the advice is about the profile it ran with, not to use caplint run.
+    expect(report.subjects[0]!.process!.launcher).toMatchObject({ tool: 'caplint run', profile: 'default' });
+    const advice = (report.findings as { ruleId: string; remediation?: string }[]).filter((f) => f.ruleId === 'live/reachable-syscalls').map((f) => f.remediation!);
+    expect(advice.length).toBeGreaterThan(0);
+    for (const text of advice) {
+      expect(text).toMatch(/in the profile "default" that `caplint run` \(pid \d+\) launched it with/);
+      expect(text).not.toMatch(/caplint run --profile default/);
+    }
+  });
+
+  it('recognises a caplint run launcher by its command line: the run subcommand before `--`, with its profile', async () => {
+    const { asLauncher } = await import('../../engine/inputs/proc/launcher.js');
+    expect(asLauncher(['/usr/bin/node', '/opt/caplint/bin/caplint.js', 'run', '--profile', 'restricted', '--', 'sh'], 9)).toEqual({ tool: 'caplint run', pid: 9, profile: 'restricted' });
+    expect(asLauncher(['caplint', 'run', '--', 'sh', '--profile', 'x'], 9)).toMatchObject({ profile: 'default' });
+    expect(asLauncher(['sh', '-c', 'caplint run'], 9)).toBeUndefined();
+    expect(asLauncher(['node', 'caplint.js', 'ps'], 9)).toBeUndefined();
   });
 
   it('a process without a filter gets no filter verdict, only seccomp/required; --no-filters skips the dump', async () => {

@@ -38,6 +38,7 @@ export function createContext(fs: ProcFs, roots: ProcRoots, requested: number | 
     namespaceIds: new Map(),
     containers: new ContainerIndex(fs, roots.proc),
     hostMounts: mounts,
+    launchers: new Map(),
   };
   for (const id of Object.values(context.reference.ids)) if ('failure' in id) countUnreadable(context, `reference namespaces: ${id.failure}`);
   return context;

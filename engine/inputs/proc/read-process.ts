@@ -20,6 +20,7 @@ import { idMaps, lsm, privileged, quad, seccompState } from './process-fields.js
 import type { ScanContext } from './scan-context.js';
 import { countUnreadable } from './scan-context.js';
 import { isGone, readFailure } from './proc-fs.js';
+import { findLauncher } from './launcher.js';
 
 export function readProcess(context: ScanContext, stat: ProcStat): Subject | undefined {
   const { fs, roots } = context;
@@ -62,6 +63,8 @@ export function readProcess(context: ScanContext, stat: ProcStat): Subject | und
   const noNewPrivs = status.get('NoNewPrivs');
   const kernelThread = isKernelThread(stat);
   const container = isUnknown(memberships) ? undefined : context.containers.identify(memberships);
+  // Only a filtered process gets profile advice; the walk up its parents is skipped for the rest.
+  const launcher = seccomp.mode === 'filter' ? findLauncher(fs, roots.proc, stat.ppid, context.launchers) : undefined;
   return {
     kind: 'process',
     name: `pid ${stat.pid} (${stat.comm})`,
@@ -106,6 +109,7 @@ export function readProcess(context: ScanContext, stat: ProcStat): Subject | und
       capabilityMasks: masks,
       cgroups: memberships,
       limitSources: applied.sources,
+      ...(launcher ? { launcher } : {}),
       threads: !status.size ? unknown('status: unreadable') : status.get('Threads') === '1' ? [] : threadDifferences(fs, roots.proc, stat.pid, status),
     },
   };

@@ -7,6 +7,7 @@ import type { MountView } from './read-mounts.js';
 import type { Hierarchy } from './cgroup-hierarchies.js';
 import type { ContainerIndex } from './identify-container.js';
 import type { MountInfo } from './parse-mountinfo.js';
+import type { Launcher } from './launcher.js';
 
 export interface ScanContext {
   readonly fs: ProcFs;
@@ -32,6 +33,8 @@ export interface ScanContext {
   readonly hostMounts: readonly MountInfo[];
   /** Default masked and read-only paths this host does not have (they cannot be exposed), found once. */
   absentMasked?: readonly string[];
+  /** `caplint run` launchers by ancestor pid (null: none above it). */
+  readonly launchers: Map<number, Launcher | null>;
   /** Containers by cgroup, from the cgroup paths and the runtimes' state. */
   readonly containers: ContainerIndex;
   /** Counts of fields that could not be read, by reason. */
