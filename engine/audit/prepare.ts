@@ -37,7 +37,11 @@ export interface Prepared {
 export async function prepareAudit(options: PrepareOptions): Promise<Prepared> {
   const configFile = options.noConfig ? undefined : options.config ?? findConfig(options.cwd);
   const config = configFile === undefined ? undefined : loadConfig(configFile, options.cwd);
-  const ruleSet = await activeRules([...(config?.config.ruleFiles ?? []), ...(options.ruleFiles ?? [])], options.cwd, options.policy ?? config?.config.policy);
+  const ruleSet = await activeRules([...(config?.config.ruleFiles ?? []), ...(options.ruleFiles ?? [])], options.cwd, options.policy ?? config?.config.policy).catch((error: unknown) => {
+    // A policy the config names and that cannot be loaded is an error at the config's "policy".
+    if (options.policy !== undefined || !config?.config.policy || !(error instanceof CaplintError) || error.place) throw error;
+    throw new CaplintError(error.message, config.place('/policy'));
+  });
   const settings = auditSettings({
     ...(config ? { config } : {}), all: ruleSet.all, active: ruleSet.rules, cwd: options.cwd,
     ...(options.failOn ? { failOn: options.failOn } : {}),

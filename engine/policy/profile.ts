@@ -90,11 +90,22 @@ function readDocument(file: string, builtIn: boolean): { doc: JsonDocument; prof
   return { doc, profile: doc.value as Profile };
 }
 
+/** The profile `extends` names; a problem finding it is placed at this file's "extends". */
+function resolveParent(spec: string, file: string, doc: JsonDocument, seen: readonly string[]): ResolvedProfile {
+  try {
+    return resolveChain(spec, dirname(file), [...seen, file]);
+  } catch (error) {
+    if (!(error instanceof CaplintError) || error.place?.line != null) throw error;
+    const span = doc.span('/extends');
+    throw new CaplintError(error.message, { file, line: span?.line ?? 1, column: span?.column ?? 1 });
+  }
+}
+
 function resolveChain(spec: string, base: string, seen: readonly string[]): ResolvedProfile {
   const { file, builtIn } = locate(spec, base);
   if (seen.includes(file)) throw new CaplintError(`"extends" goes around in a circle: ${[...seen, file].join(' → ')}`, { file });
   const { doc, profile } = readDocument(file, builtIn);
-  const parent = profile.extends === undefined ? undefined : resolveChain(profile.extends, dirname(file), [...seen, file]);
+  const parent = profile.extends === undefined ? undefined : resolveParent(profile.extends, file, doc, seen);
   const own: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(profile)) {
     if (key === 'rules' || key === 'extends' || key === '$schema') continue;

@@ -8,6 +8,7 @@ import type { ReportData, ReportExtra, RuleDefinition } from '../rule-api.js';
 import type { Subject } from '../model/subject.js';
 import { fillTemplate } from '../rule-api.js';
 import { suppressedBy } from './suppressions.js';
+import { CaplintError } from '../errors.js';
 import type { Report } from './fold-reports.js';
 import { foldReports } from './fold-reports.js';
 
@@ -74,6 +75,13 @@ export function runRules(subjects: readonly LocatedSubject[], rules: readonly Ac
         rule.check(subject, { options: active.options, report });
         for (const r of foldReports(held, rule.meta.severity)) keep(makeFinding(located, active, r.messageId, r.data, r.at, r.extra));
       } catch (error) {
+        // A known error is a problem of the input (a seccomp profile naming no syscall): said once, where it is.
+        if (error instanceof CaplintError) {
+          const at = error.place?.line != null ? error.place : located.document?.span(located.locate('subject') ?? '');
+          const placed = { file: error.place?.file ?? subject.file ?? subject.name, line: at?.line ?? null, column: at?.column ?? null, message: error.message };
+          if (!errors.some((e) => e.file === placed.file && e.line === placed.line && e.message === placed.message)) errors.push(placed);
+          continue;
+        }
         errors.push({
           file: subject.file ?? subject.name,
           line: null,

@@ -10,7 +10,7 @@ import { dockerPodFacts, parseUser } from './pod-facts.js';
 export function dockerSubject(s: DockerSettings, file: string): { subject: Subject; badCaps: BadCapability[] } {
   const opts = parseSecurityOpts(s.securityOpt);
   const uid = parseUser(s.user);
-  const { capabilities, bad } = effectiveCapabilities({ add: s.capAdd, drop: s.capDrop }, s.privileged, typeof uid === 'number' && uid !== 0);
+  const { capabilities, bad } = effectiveCapabilities({ add: s.capAdd, drop: s.capDrop }, s.privileged, typeof uid === 'number' && uid !== 0, 'moby');
   const nnp = findOpt(opts, 'no-new-privileges');
   const label = opts.filter((o) => o.key === 'label');
   const subject: Subject = {
