@@ -114,12 +114,14 @@ export class HostProcess {
     if (!waiter) return;
     if (this.frames.length) {
       this.waiter = undefined;
-      const text = this.frames.shift()!;
+      let parsed: unknown;
       try {
-        waiter({ ok: JSON.parse(text) as unknown });
+        parsed = JSON.parse(this.frames.shift()!);
       } catch {
         this.end({ kind: 'protocol', detail: 'a reply that is not JSON' });
+        return waiter({ death: this.ended! });
       }
+      waiter({ ok: parsed });
     } else if (this.ended) {
       this.waiter = undefined;
       waiter({ death: this.ended });

@@ -85,6 +85,17 @@ describe.skipIf(!IS_ROOT || !HAS_CC)('a scanned process cannot stall the scan', 
     expect(statusField(pid, 'TracerPid')).toBe('0');
     expect(readdirSync(`/proc/${pid}/task`)).toHaveLength(1);
   });
+
+  it('ten such targets in one scan: each is Unknown, none is left stopped, the scan completes', async () => {
+    const pids = await Promise.all(Array.from({ length: 10 }, async () => (await targets.start('vfork-stuck')).pid!));
+    const r = runSync(cliArgv(['ps', ...pids.flatMap((p) => ['--pid', String(p)]), '--format', 'json']));
+    const report = JSON.parse(r.stdout) as { subjects: { pid: number; process: { reachableSyscalls: { unknown?: boolean; reason?: string } } }[] };
+    for (const pid of pids) {
+      expect(report.subjects.find((s) => s.pid === pid)?.process.reachableSyscalls.reason).toMatch(/did not stop for the filter dump/);
+      expect(statusField(pid, 'State')).not.toMatch(/^[tT]/);
+      expect(statusField(pid, 'TracerPid')).toBe('0');
+    }
+  });
 });
 
 /** ESC[2J clears the screen, OSC 0 sets the window title, CR/LF forge a line of output. */
