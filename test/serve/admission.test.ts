@@ -199,7 +199,7 @@ describe.skipIf(!haveOpenssl)('caplint serve --admission', () => {
     const file = join(dir, 'caplint.config.json');
     writeFileSync(file, '{"policy": "no-such-policy"}');
     expect(await hook.reload()).toBe(false);
-    expect(logs.at(-1)).toMatch(/did not reload, keeping the one loaded at .* \(Kubernetes Pod Security Standards, restricted .*\): \"no-such-policy\" is neither/);
+    expect(logs.at(-1)).toMatch(/did not reload, keeping the one loaded at .* \(Kubernetes Pod Security Standards, restricted .*\): .*caplint\.config\.json:1:\d+: \"no-such-policy\" is neither/);
     expect((await review(admissionReview(pod({ privileged: true })))).json.response.allowed).toBe(false);
     writeFileSync(file, JSON.stringify({ policy: 'pss-restricted', failOn: 'never' }));
     expect(await hook.reload()).toBe(true);
