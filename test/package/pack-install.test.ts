@@ -111,7 +111,10 @@ describe.skipIf(why !== undefined)('the packed tarball, installed with --ignore-
 
   it('caplint audit --pid reads the seccomp filter of a process it confined', async () => {
     const cli = join(installed, 'bin/caplint.js');
-    const confined = spawn(process.execPath, [cli, 'run', '--profile', 'default', '--', '/bin/sh', '-c', 'echo $$; exec /bin/sleep 60'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    // The default profile's own pid namespace would make $$ a pid of that namespace; share it here so $$ names the process on this host.
+    const profile = join(scratch, 'shared-namespaces.json');
+    writeFileSync(profile, JSON.stringify({ extends: 'default', namespaces: {} }));
+    const confined = spawn(process.execPath, [cli, 'run', '--profile', profile, '--', '/bin/sh', '-c', 'echo $$; exec /bin/sleep 60'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(confined.pid!);
     const pid = await new Promise<number>((resolve) => confined.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))));
     const audit = spawnSync(process.execPath, [cli, 'audit', '--pid', String(pid), '--format', 'json'], { env, encoding: 'utf8', timeout: 60_000 });
