@@ -5,6 +5,7 @@
 import type { Finding, ReportFormatter, Severity } from '../engine/model/finding.js';
 import { relativePath, STDIN } from './common/location.js';
 import { currentFindings } from './common/order.js';
+import { verdictOf } from './common/verdict.js';
 import { terminalSafe as t } from './common/terminal.js';
 
 const COMMAND: Readonly<Record<Severity, 'error' | 'warning' | 'notice'>> = {
@@ -60,7 +61,7 @@ const github: ReportFormatter = (report, { cwd }) => {
     lines.push(command('error', props, file === undefined ? `${t(e.file)}: ${t(e.message)}` : t(e.message)));
   }
   const s = report.summary;
-  lines.push(`caplint: ${s.findings} finding(s), ${s.errors} input error(s) in ${s.inputs} input(s); fail on ${s.failOn}: ${s.failed ? 'failed' : 'passed'}`);
+  lines.push(`caplint: ${s.findings} finding(s), ${s.errors} input error(s) in ${s.inputs} input(s); fail on ${s.failOn}: ${verdictOf(s)}`);
   return `${lines.join('\n')}\n`;
 };
 

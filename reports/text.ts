@@ -3,6 +3,7 @@
  * matters and what to do; then input errors and a summary line.
  */
 import type { AuditReport, Finding, ReportFormatter, Severity, SkippedKind } from '../engine/model/finding.js';
+import { verdictOf } from './common/verdict.js';
 import { SEVERITIES } from '../engine/model/finding.js';
 import { codeFrame } from './common/code-frame.js';
 import { currentFindings, sortFindings } from './common/order.js';
@@ -90,7 +91,11 @@ export function summaryLine(report: AuditReport, p: Palette, showHint = false): 
   }
   const verdict = summary.failOn === 'never'
     ? 'not failing on findings (--fail-on never)'
-    : summary.failed ? p.red(`failed: findings at or above ${summary.failOn}`) : p.green(`passed: nothing at or above ${summary.failOn}`);
+    : {
+      failed: p.red(`failed: findings at or above ${summary.failOn}`),
+      'not passed': p.red(`not passed: nothing at or above ${summary.failOn} in what was read, but ${summary.errors === 1 ? 'an input' : 'inputs'} could not be audited`),
+      passed: p.green(`passed: nothing at or above ${summary.failOn}`),
+    }[verdictOf(summary)];
   return `${summary.failed || summary.errors ? p.red('✖') : p.green('✔')} ${findings} across ${scope}${errors}${silenced}${base}; ${verdict}.`;
 }
 

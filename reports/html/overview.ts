@@ -1,5 +1,6 @@
 /** The top of the report: verdict, numbers, charts by severity and by rule group, the policy and its rules. */
 import type { AuditReport } from '../../engine/model/finding.js';
+import { verdictOf } from '../common/verdict.js';
 import { currentFindings, fixedCount, groupBy, ruleGroup, severityCounts } from '../common/order.js';
 import { barChart } from './charts.js';
 import { docsLink } from './findings.js';
@@ -8,7 +9,7 @@ import type { Markup } from './markup.js';
 
 export function overview(report: AuditReport): Markup {
   const s = report.summary;
-  const verdict = s.failed ? 'failed' : 'passed';
+  const verdict = verdictOf(s);
   const stats: [string, number][] = [['inputs', s.inputs], ['subjects', s.subjects], ['findings', s.findings], ['input errors', s.errors]];
   const fixed = fixedCount(report.findings);
   if (fixed) stats.push(['fixed since the baseline', fixed]);
@@ -19,7 +20,7 @@ export function overview(report: AuditReport): Markup {
     .sort((a, b) => b.value - a.value || (a.label < b.label ? -1 : 1));
   return html`<header>
 <h1>caplint audit report</h1>
-<p><span class="verdict ${verdict}">${verdict}</span> <span class="note">fail on ${s.failOn} · policy ${report.policy}</span></p>
+<p><span class="verdict ${verdict === 'passed' ? 'passed' : 'failed'}">${verdict}</span> <span class="note">fail on ${s.failOn} · policy ${report.policy}</span></p>
 <ul class="stats">${stats.map(([label, n]) => html`<li><strong>${n}</strong>${label}</li>`)}</ul>
 </header>
 <section id="overview"><h2>Overview</h2>

@@ -1,5 +1,6 @@
 /** Parts of the Markdown report: header, counts, a table per subject, details. */
 import type { AuditReport, Finding, InputError, RuleSummary, ToolInfo } from '../../engine/model/finding.js';
+import { verdictOf } from '../common/verdict.js';
 import { codeFrame, frameText } from '../common/code-frame.js';
 import { docsUri } from '../common/docs.js';
 import { escapeMarkdown, longestBacktickRun } from '../common/escape.js';
@@ -14,7 +15,10 @@ function row(cells: readonly string[]): string {
 
 export function header(report: AuditReport): string {
   const s = report.summary;
-  const verdict = s.failed ? `**failed** (findings at or above ${s.failOn})` : s.failOn === 'never' ? 'passed' : `passed (nothing at or above ${s.failOn})`;
+  const word = verdictOf(s);
+  const verdict = word === 'failed' ? `**failed** (findings at or above ${s.failOn})`
+    : word === 'not passed' ? '**not passed** (an input could not be audited)'
+    : s.failOn === 'never' ? 'passed' : `passed (nothing at or above ${s.failOn})`;
   const errors = s.errors ? ` · **${s.errors} input error${s.errors === 1 ? '' : 's'}**` : '';
   const fixed = fixedCount(report.findings);
   const gone = fixed ? ` · ${fixed} fixed since the baseline` : '';

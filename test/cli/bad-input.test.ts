@@ -37,6 +37,15 @@ describe('bad input', () => {
     expect(stdout).toContain('runs without a seccomp filter');
   });
 
+  it('an input that could not be read is never summed up as passed, even when what was read is clean', async () => {
+    const bad = file('unreadable/config.json', '{\n  "ociVersion": \n');
+    const { code, stdout } = await caplint(['audit', HARDENED_PATH, bad]);
+    expect(code).toBe(2);
+    const summary = stdout.trim().split('\n').at(-1)!;
+    expect(summary).toMatch(/^✖ 0 findings across 1 subject in 2 inputs, 1 error; not passed: nothing at or above high in what was read, but an input could not be audited\.$/);
+    expect(stdout).not.toMatch(/passed: nothing at or above high\.$/m);
+  });
+
   it('wrong types: the field, what it must be, and where', async () => {
     const bad = file('types.json', '{\n  "ociVersion": "1.0.0",\n  "process": { "noNewPrivileges": "yes" }\n}\n');
     const { code, stdout } = await caplint(['audit', bad, HARDENED_PATH]);
