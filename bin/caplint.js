@@ -33,9 +33,22 @@ function loadCli() {
   return { cli: module.exports, script };
 }
 
+/** The CLI, or null after one sentence on stderr (exit 2) when the package was never built. */
+function loadOrExplain() {
+  try {
+    return loadCli().cli;
+  } catch (error) {
+    if (process.env.CAPLINT_DEBUG === '1') throw error;
+    const reason = error && error.code === 'ENOENT' ? 'is missing' : `cannot be loaded (${String(error && error.message).split('\n')[0]})`;
+    process.stderr.write(`caplint: the built CLI, dist/cli.cjs, ${reason}; run "npm run build" in the package (npm ci does it).\n`);
+    process.exitCode = 2;
+    return null;
+  }
+}
+
 if (require.main === module) {
-  const { cli } = loadCli();
-  cli.main(process.argv.slice(2), cli.processIo()).then((code) => {
+  const cli = loadOrExplain();
+  if (cli) cli.main(process.argv.slice(2), cli.processIo()).then((code) => {
     process.exitCode = code;
   });
 } else {

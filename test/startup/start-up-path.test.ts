@@ -4,8 +4,10 @@
  * compiler at all (its program was compiled at build time); --version needs
  * no package. And the code cache made at build time is one V8 accepts.
  */
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRecordingModules } from '../helpers/loaded-modules.js';
 
@@ -34,5 +36,20 @@ describe('the start-up path', () => {
   it('the bundle compiles from the code cache made at build time', () => {
     const out = execFileSync(process.execPath, ['-e', "const { script } = require('./bin/caplint.js').loadCli(); process.stdout.write(String(script.cachedDataRejected))"], { cwd: ROOT, encoding: 'utf8' });
     expect(out).toBe('false');
+  });
+});
+
+describe('an unbuilt package', () => {
+  it('says in one sentence that dist/cli.cjs is missing and exits 2, without a stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caplint-unbuilt-'));
+    try {
+      mkdirSync(join(dir, 'bin'));
+      for (const f of ['caplint.js', 'package.json']) copyFileSync(join(ROOT, 'bin', f), join(dir, 'bin', f));
+      const r = spawnSync(process.execPath, [join(dir, 'bin/caplint.js'), 'audit', 'x.json'], { encoding: 'utf8', env: { ...process.env, CAPLINT_DEBUG: '' } });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('caplint: the built CLI, dist/cli.cjs, is missing; run "npm run build" in the package (npm ci does it).\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
