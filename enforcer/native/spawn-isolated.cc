@@ -66,8 +66,9 @@ void Reap(int pidfd) {
 LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
   const IsolationPlan& iso = plan.isolation;
   bool new_pid = (iso.clone_flags & CLONE_NEWPID) != 0;
+  bool with_init = new_pid && iso.init;
   Pipe status = MakePipe(), go = MakePipe();
-  Pipe hold = new_pid ? MakePipe() : Pipe{};
+  Pipe hold = with_init ? MakePipe() : Pipe{};
   LaunchOutcome out;
   std::vector<UniqueFd> procs;
   std::vector<int> procs_fds;
@@ -81,8 +82,10 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
   }
   ChildStack stack, command_stack;
   volatile StepFailure unused{0, 0, -1};
-  // Without a pid namespace the command is this child, and caplint its parent (the parent-death check).
-  IsolatedArgs args{ChildArgs{&plan, status.write.Get(), &unused, getpid()}, &iso, go.read.Get(), procs_fds.data(),
+  // Without a pid namespace the command is this child, and caplint its parent (the parent-death check);
+  // as PID 1 of a new one without an init, its parent is outside the namespace, where getppid() gives 0.
+  pid_t parent = new_pid ? 0 : getpid();
+  IsolatedArgs args{ChildArgs{&plan, status.write.Get(), &unused, parent}, &iso, go.read.Get(), procs_fds.data(),
                     static_cast<int>(procs_fds.size()), hold.read.Get(), command_stack.Top()};
   int pidfd = -1, pid, clone_errno;
   {
@@ -120,7 +123,7 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
   if (out.failure.step == kStepStarted) {
     out.ns_pid = out.failure.detail;
     out.failure = StepFailure{0, 0, -1};
-  } else if (out.failure.step == 0 && new_pid) {
+  } else if (out.failure.step == 0 && with_init) {
     out.failure = StepFailure{kStepInit, ESRCH, -1};  // the init died before it could say so
   }
   if (out.failure.step == 0) {
