@@ -25,8 +25,9 @@ function loadCli() {
   } catch {
     cachedData = undefined; // no cache: V8 compiles as usual
   }
-  // The CommonJS wrapper, written out: node:module would load Node's ES module loader too.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename: file, cachedData });
+  // The file is one function expression, the CommonJS wrapper written out by scripts/bundle.mjs (node:module would
+  // load Node's ES module loader too): compiled as read, with no copy.
+  const script = new Script(source, { filename: file, cachedData });
   const module = { exports: {} };
   // This file's require resolves the bundle's dependencies as dist/ would: both look in the package's node_modules.
   script.runInThisContext().call(module.exports, module.exports, require, module, file, join(__dirname, '..', 'dist'));
