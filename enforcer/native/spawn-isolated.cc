@@ -63,7 +63,7 @@ void Reap(int pidfd) {
 
 }  // namespace
 
-LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
+LaunchOutcome LaunchIsolated(const ChildPlan& plan, ListenerSlot* listener) {
   const IsolationPlan& iso = plan.isolation;
   bool new_pid = (iso.clone_flags & CLONE_NEWPID) != 0;
   Pipe status = MakePipe(), go = MakePipe();
@@ -82,7 +82,8 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
   ChildStack stack, command_stack;
   volatile StepFailure unused{0, 0, -1};
   // Without a pid namespace the command is this child, and caplint its parent (the parent-death check).
-  IsolatedArgs args{ChildArgs{&plan, status.write.Get(), &unused, getpid()}, &iso, go.read.Get(), procs_fds.data(),
+  if (listener) listener->own_memory.store(true, std::memory_order_relaxed);
+  IsolatedArgs args{ChildArgs{&plan, status.write.Get(), &unused, getpid(), listener}, &iso, go.read.Get(), procs_fds.data(),
                     static_cast<int>(procs_fds.size()), hold.read.Get(), command_stack.Top()};
   int pidfd = -1, pid, clone_errno;
   {
@@ -114,6 +115,7 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
       return out;
     }
   }
+  if (listener && new_pid) listener->init_pid.store(pid, std::memory_order_release);  // before the command can run
   (void)!write(go.write.Get(), "1", 1);  // a child already gone reports through the status pipe
   go.write.Reset();
   out.failure = ReadFailure(status.read.Get());
