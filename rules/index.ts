@@ -25,8 +25,10 @@ import policyForbiddenSyscalls from './policy/forbidden-syscalls.js';
 import policyNamespaces from './policy/namespaces.js';
 import privilegesMaskedPaths from './privileges/masked-paths.js';
 import privilegesNoNewPrivileges from './privileges/no-new-privileges.js';
+import privilegesNoRootGroup from './privileges/no-root-group.js';
 import privilegesNoRootWithoutUserns from './privileges/no-root-without-userns.js';
 import privilegesReadOnlyRootfs from './privileges/read-only-rootfs.js';
+import privilegesUnmaskedProc from './privileges/unmasked-proc.js';
 import pssApparmor from './pss/apparmor.js';
 import pssCapabilitiesBaseline from './pss/capabilities-baseline.js';
 import pssCapabilitiesRestricted from './pss/capabilities-restricted.js';
@@ -77,8 +79,10 @@ export const BUILTIN_RULES: readonly RuleDefinition[] = [
   policyNamespaces,
   privilegesMaskedPaths,
   privilegesNoNewPrivileges,
+  privilegesNoRootGroup,
   privilegesNoRootWithoutUserns,
   privilegesReadOnlyRootfs,
+  privilegesUnmaskedProc,
   pssApparmor,
   pssCapabilitiesBaseline,
   pssCapabilitiesRestricted,

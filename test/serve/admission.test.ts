@@ -15,6 +15,7 @@ import { haveOpenssl, httpsCall, makeTestCa } from '../helpers/test-ca.js';
 import type { TestCa } from '../helpers/test-ca.js';
 import { admissionReview } from '../helpers/admission-review.js';
 import { ROOT } from '../helpers/cli.js';
+import { ruleHostsOf, waitUntil } from '../helpers/rule-hosts.js';
 
 if (!haveOpenssl) console.warn('SKIPPED: admission webhook tests because the openssl command is not installed');
 
@@ -69,6 +70,16 @@ describe.skipIf(!haveOpenssl)('caplint serve --admission', () => {
     expect(json.response.auditAnnotations.rules.split(',')).toContain('pss/privileged');
     const logged = JSON.parse(decisions.at(-1)!);
     expect(logged).toMatchObject({ uid: 'uid-create-1', user: 'kubernetes-admin', operation: 'CREATE', allowed: false });
+  });
+
+  it('writes control characters from the object as visible escapes in the message kubectl prints', async () => {
+    const hostile = pod({ privileged: true });
+    hostile.metadata.name = 'p\u001b[2J\nforged: allowed\u202e';
+    const { json } = await review(admissionReview(hostile));
+    const message: string = json.response.status.message;
+    expect(json.response.allowed).toBe(false);
+    expect(message).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    expect(message.split('\n')[0]).toContain('p\\x1b[2J\\nforged: allowed\\u202e');
   });
 
   it('allows a hardened Deployment and reports lower findings as warnings', async () => {
@@ -229,4 +240,21 @@ describe.skipIf(!haveOpenssl)('caplint serve --admission with a team\'s config a
     const unowned = JSON.parse((await httpsCall(hook.port, ca.ca, '/validate', JSON.stringify(admissionReview(hardened)))).body).response;
     expect(unowned.warnings.join('\n')).toMatch(/team\/require-owner/);
   });
+
+  it('closes the replaced rule host on reload, after the reviews using it, and the last one on close', async () => {
+    const hosts = () => ruleHostsOf(process.pid);
+    expect(hosts()).toHaveLength(1);
+    const owned = { 'team.example/owner': 'payments' };
+    // A review in flight while the rule set is replaced is still judged by the old host.
+    const inFlight = httpsCall(hook.port, ca.ca, '/validate', JSON.stringify(admissionReview(pod({ capabilities: { add: ['SYS_TIME'] } }, owned))));
+    for (let i = 0; i < 3; i++) expect(await hook.reload()).toBe(true);
+    expect(JSON.parse((await inFlight).body).response.allowed).toBe(false);
+    await waitUntil(() => hosts().length === 1);
+    expect(hosts()).toHaveLength(1);
+    const again = JSON.parse((await httpsCall(hook.port, ca.ca, '/validate', JSON.stringify(admissionReview(pod({ capabilities: { add: ['SYS_TIME'] } }, owned))))).body).response;
+    expect(again.status.message).toContain('team/no-host-time');
+    await hook.close();
+    await waitUntil(() => hosts().length === 0);
+    expect(hosts()).toEqual([]);
+  }, 60_000);
 });

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startAgent } from '../../engine/serve/agent/agent.js';
+import { ROOT } from '../helpers/cli.js';
+import { ruleHostsOf, waitUntil } from '../helpers/rule-hosts.js';
 
 describe('agent reload', () => {
   const dir = mkdtempSync(join(tmpdir(), 'caplint-agent-reload-'));
@@ -29,4 +31,23 @@ describe('agent reload', () => {
     }
     await expect(startAgent({ host: '127.0.0.1', port: 0, intervalMs: 1000, scan: { pids: [process.pid] }, rules: { cwd: dir }, event: () => {}, log: () => {} })).rejects.toThrow(/"nope" is neither/);
   });
+
+  it('closes the replaced rule host once the scan using it is over, and the last one on close', async () => {
+    const agent = await startAgent({ host: '127.0.0.1', port: 0, intervalMs: 3_600_000, scan: { pids: [process.pid], filters: false }, rules: { cwd: join(ROOT, 'examples/policy') }, event: () => {}, log: () => {} });
+    try {
+      expect(ruleHostsOf(process.pid)).toHaveLength(1);
+      const scanning = agent.scanNow();
+      expect(await agent.reload()).toBe(true);
+      expect(await agent.reload()).toBe(true);
+      expect(await scanning).toBeDefined();
+      await waitUntil(() => ruleHostsOf(process.pid).length === 1);
+      expect(ruleHostsOf(process.pid)).toHaveLength(1);
+      expect(await agent.scanNow()).toBeDefined();
+    } finally {
+      await agent.close();
+    }
+    await waitUntil(() => ruleHostsOf(process.pid).length === 0);
+    expect(ruleHostsOf(process.pid)).toEqual([]);
+  }, 60_000);
 });
+

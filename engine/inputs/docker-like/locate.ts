@@ -36,7 +36,8 @@ export function dockerLocator(s: DockerSettings, place: PlaceField): (key: strin
     if (field.startsWith('capabilities.')) return capability(item);
     if (field === 'seccomp' || field.startsWith('seccomp.')) return privileged ?? opt('seccomp');
     switch (field) {
-      case 'subject': case 'namespaces': case 'pss.container.capabilities': case 'pss.container.procMount': return place('service');
+      case 'subject': case 'namespaces': case 'pss.container.capabilities': return place('service');
+      case 'pss.container.procMount': return opt('systempaths');
       case 'noNewPrivileges': case 'pss.container.allowPrivilegeEscalation': return opt('no-new-privileges');
       case 'privileged': case 'pss.container.privileged': case 'deviceRules': return place('privileged');
       case 'user.uid': case 'user.gid': case 'pss.container.runAsUser': case 'pss.container.runAsNonRoot': return place('user');

@@ -29,6 +29,8 @@ export function dockerPodFacts(s: DockerSettings, opts: readonly SecurityOpt[], 
     ...(!apparmor && s.appliedAppArmor === 'unconfined' ? { appArmorType: 'Unconfined' } : {}),
     ...(seLinux(opts) ? { seLinux: seLinux(opts)! } : {}),
     ...(uid !== undefined ? { runAsUser: uid, runAsNonRoot: uid !== 0 } : {}),
+    // Docker's equivalent of procMount: Unmasked.
+    ...(findOpt(opts, 'systempaths')?.value === 'unconfined' ? { procMount: 'Unmasked' } : {}),
   };
   return {
     workload: s.name,

@@ -8,16 +8,13 @@ import type { FailOn, Finding, InputError } from '../../model/finding.js';
 import { atOrAbove, SEVERITIES } from '../../model/finding.js';
 import type { Audited } from '../../audit/audit-inputs.js';
 import type { AdmissionResponse } from './review.js';
+// Text from the object reaches kubectl's terminal: the one sanitizer of every human-readable output.
+import { terminalSafe as plain } from '../../../reports/common/terminal.js';
 
 /** Lines of the denial message, and warnings, beyond which "and N more" is said. */
 const MAX_LINES = 5;
 const MAX_WARNINGS = 10;
 const MAX_WARNING_LENGTH = 240;
-
-/** Text that came from the object, fit for a terminal: no control characters. */
-export function plain(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
-}
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

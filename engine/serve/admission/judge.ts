@@ -10,6 +10,7 @@ import { auditInputs } from '../../audit/audit-inputs.js';
 import { prepareStrict } from '../../audit/prepare.js';
 import type { PrepareOptions } from '../../audit/prepare.js';
 import { withoutSuppressions } from './strip-suppressions.js';
+import { inUse } from '../in-use.js';
 
 export interface Judge {
   readonly failOn: FailOn;
@@ -21,6 +22,8 @@ export interface Judge {
   readonly loadedAt: string;
   /** Audits `object` as the Kubernetes manifest `name`. */
   judge(object: unknown, name: string): Promise<Audited>;
+  /** Closes the rule set (and its rule host) once the reviews judging with it have finished. */
+  retire(): Promise<void>;
 }
 
 export interface JudgeOptions extends PrepareOptions {
@@ -34,6 +37,7 @@ export async function loadJudge(options: JudgeOptions): Promise<Judge> {
   const honourSuppressions = admission.honourSuppressions === true;
   const rules = prepared.settings.rulesFor('<stdin>');
   const loadOptions = { cwd: options.cwd, ...(options.seccompRoot ? { seccompRoot: options.seccompRoot } : {}) };
+  const held = inUse(rules, () => prepared.ruleSet.close());
   return {
     failOn: prepared.settings.failOn,
     policy: prepared.policy,
@@ -42,7 +46,8 @@ export async function loadJudge(options: JudgeOptions): Promise<Judge> {
     loadedAt: new Date().toISOString(),
     judge(object, name) {
       const text = JSON.stringify(honourSuppressions ? object : withoutSuppressions(object), null, 2);
-      return auditInputs([{ file: name, text }], rules, 'kubernetes', undefined, loadOptions);
+      return held.use((active) => auditInputs([{ file: name, text }], active, 'kubernetes', undefined, loadOptions));
     },
+    retire: () => held.retire(),
   };
 }

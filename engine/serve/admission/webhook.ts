@@ -67,7 +67,9 @@ export async function startWebhook(options: WebhookOptions): Promise<Webhook> {
     current: () => judge,
     async reload() {
       try {
+        const previous = judge;
         judge = await loadJudge(options.judge);
+        void previous.retire();
         options.log(`caplint serve: reloaded the policy: ${judge.policy}, fail-on ${judge.failOn}`);
         return true;
       } catch (error) {
@@ -78,6 +80,7 @@ export async function startWebhook(options: WebhookOptions): Promise<Webhook> {
     async close() {
       stopWatching();
       await running!.close();
+      await judge.retire();
     },
   };
 }

@@ -7,6 +7,7 @@
 import type { Finding } from '../../model/finding.js';
 import type { LiveOptions } from '../../audit/load-processes.js';
 import type { PrepareOptions } from '../../audit/prepare.js';
+import type { ActiveRule } from '../../runner/run-rules.js';
 import { prepareStrict } from '../../audit/prepare.js';
 import { describeError } from '../../errors.js';
 import { startServer } from '../http/server.js';
@@ -14,6 +15,14 @@ import type { NodeScan } from './node-scan.js';
 import { scanNode } from './node-scan.js';
 import { changeLine, changes, findingKey } from './changes.js';
 import { renderMetrics } from './metrics.js';
+import { inUse } from '../in-use.js';
+import type { InUse } from '../in-use.js';
+
+/** The scan's rules, held until the scans using them have finished. */
+async function loadRules(options: PrepareOptions): Promise<InUse<readonly ActiveRule[]>> {
+  const prepared = await prepareStrict(options);
+  return inUse(prepared.settings.rulesFor(''), () => prepared.ruleSet.close());
+}
 
 export interface AgentOptions {
   readonly host: string;
@@ -36,14 +45,14 @@ export interface Agent {
 }
 
 export async function startAgent(options: AgentOptions): Promise<Agent> {
-  let rules = (await prepareStrict(options.rules)).settings.rulesFor('');
+  let rules = await loadRules(options.rules);
   let last: NodeScan | undefined;
   let known = new Map<string, Finding>();
   const counters = { scans: 0, failedScans: 0, lastScanTime: 0 };
   let running: Promise<NodeScan | undefined> | undefined;
   const scanOnce = async () => {
     try {
-      const scan = await scanNode(rules, options.scan);
+      const scan = await rules.use((active) => scanNode(active, options.scan));
       const diff = changes(known, scan.findings, (f) => findingKey(f, f.pid === undefined ? undefined : scan.identities.get(f.pid)));
       const now = new Date();
       for (const change of diff.changes) options.event(changeLine(change, scan.namespaces.get(change.finding.subject), now));
@@ -77,7 +86,9 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     scanNow,
     async reload() {
       try {
-        rules = (await prepareStrict(options.rules)).settings.rulesFor('');
+        const previous = rules;
+        rules = await loadRules(options.rules);
+        void previous.retire();
         options.log('caplint serve: reloaded the policy');
         return true;
       } catch (error) {
@@ -89,6 +100,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       clearTimeout(timer);
       await running;
       await server.close();
+      await rules.retire();
     },
   };
 }
