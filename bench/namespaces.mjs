@@ -52,7 +52,7 @@ console.log(`  namespaces + limits add ${fmt(times[2][1] - times[1][1])} to capl
   const isolation = (procs) => ({
     namespaces: ['user', 'pid', 'mount', 'net', 'ipc', 'uts', 'cgroup'],
     idMap: { insideUid: 0, insideGid: 0, outsideUid: 0, outsideGid: 0, denySetgroups: false },
-    mountProc: true, readOnlyRoot: false, maskedPaths: [], hostname: null, cgroupProcs: procs,
+    mountProc: true, readOnlyRoot: false, maskedPaths: [], readonlyPaths: [], hostname: null, init: true, cgroupProcs: procs,
   });
   const once = async (isolated) => {
     const start = performance.now();

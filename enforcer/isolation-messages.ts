@@ -29,6 +29,7 @@ export function isolationStepText(step: IsolationStep, detail: number, plan: Lau
       const masked = iso?.maskedPaths.filter((m) => !m.directory).concat(iso.maskedPaths.filter((m) => m.directory))[detail];
       return `could not mask ${masked?.path ?? 'a path'} (${masked?.directory ? 'mount tmpfs' : 'bind /dev/null'})`;
     }
+    case 'read-only-path': return `could not make ${iso?.readonlyPaths[detail] ?? 'a path'} read-only (bind it onto itself, remount MS_RDONLY)`;
     case 'loopback': return 'could not bring lo up in the new network namespace (SIOCSIFFLAGS)';
     case 'hostname': return `could not set the hostname (sethostname ${iso?.hostname ?? ''})`;
     case 'init': return 'could not start the command under the pid namespace init';

@@ -8,7 +8,7 @@
  *  2. the parent writes setgroups "deny" (when the kernel requires it), uid_map, gid_map
  *  3. the child joins each cgroup (cgroup.procs), then unshares CLONE_NEWCGROUP,
  *     so its cgroup namespace is rooted at its own cgroup
- *  4. mounts: / recursively private, a fresh /proc, masked paths, / read-only
+ *  4. mounts: / recursively private, a fresh /proc, read-only paths, masked paths, / read-only
  *  5. lo up, the hostname
  *  6. with a pid namespace: the minimal init (PID 1) starts the command under it
  *  7. the capability, no_new_privs and seccomp steps (launch-plan.ts), execve
@@ -44,7 +44,11 @@ export interface IsolationPlan {
   readonly mountProc: boolean;
   readonly readOnlyRoot: boolean;
   readonly maskedPaths: readonly MaskedPath[];
+  /** Bound read-only onto themselves (OCI linux.readonlyPaths). */
+  readonly readonlyPaths: readonly string[];
   readonly hostname: string | null;
+  /** With a pid namespace: caplint's minimal init is PID 1 and starts the command (false: the command is PID 1). */
+  readonly init: boolean;
   /** cgroup.procs files the child writes itself into before anything else. */
   readonly cgroupProcs: readonly string[];
 }
@@ -58,14 +62,16 @@ export interface NativeIsolation {
   readonly readOnlyRoot: boolean;
   readonly maskedFiles: readonly string[];
   readonly maskedDirs: readonly string[];
+  readonly readonlyPaths: readonly string[];
   readonly hostname: string | null;
+  readonly init: boolean;
   readonly cgroupProcs: readonly string[];
 }
 
 const has = (plan: IsolationPlan, kind: NamespaceKind): boolean => plan.namespaces.includes(kind);
 
 export function toNativeIsolation(plan: IsolationPlan): NativeIsolation {
-  const mounts = plan.mountProc || plan.readOnlyRoot || plan.maskedPaths.length > 0;
+  const mounts = plan.mountProc || plan.readOnlyRoot || plan.maskedPaths.length > 0 || plan.readonlyPaths.length > 0;
   if (mounts && !has(plan, 'mount')) throw new RangeError('launch plan: mounts need a mount namespace');
   if (plan.hostname !== null && !has(plan, 'uts')) throw new RangeError('launch plan: a hostname needs a uts namespace');
   if (plan.idMap && !has(plan, 'user')) throw new RangeError('launch plan: id maps need a user namespace');
@@ -79,7 +85,9 @@ export function toNativeIsolation(plan: IsolationPlan): NativeIsolation {
     readOnlyRoot: plan.readOnlyRoot,
     maskedFiles: plan.maskedPaths.filter((m) => !m.directory).map((m) => m.path),
     maskedDirs: plan.maskedPaths.filter((m) => m.directory).map((m) => m.path),
+    readonlyPaths: [...plan.readonlyPaths],
     hostname: plan.hostname,
+    init: plan.init,
     cgroupProcs: [...plan.cgroupProcs],
   };
 }

@@ -69,6 +69,7 @@ export const ISOLATION_STEPS = {
   110: 'hostname',
   111: 'init',
   112: 'killed-before-exec',
+  113: 'read-only-path',
 } as const;
 export type ChildStep = (typeof CHILD_STEPS)[keyof typeof CHILD_STEPS] | (typeof ISOLATION_STEPS)[keyof typeof ISOLATION_STEPS];
 

@@ -46,6 +46,14 @@ void SetUpMounts(const IsolatedArgs& a) {
   if (Mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) ReportAndExit(fd, kStepMountPrivate, errno, -1);
   if (p.mount_proc && Mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0)
     ReportAndExit(fd, kStepMountProc, errno, -1);
+  // As runc: read-only paths first, so a mask below one still goes on top of it.
+  for (size_t i = 0; i < p.readonly_paths.size(); i++) {
+    const char* path = p.readonly_paths[i].c_str();
+    long rc = Mount(path, path, nullptr, MS_BIND | MS_REC, nullptr);
+    if (rc != 0 && errno == ENOENT) continue;
+    if (rc == 0) rc = Mount(nullptr, path, nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY | KeptFlags(path), nullptr);
+    if (rc != 0) ReportAndExit(fd, kStepReadOnlyPath, errno, static_cast<int32_t>(i));
+  }
   for (size_t i = 0; i < p.masked.size(); i++) {
     const MaskedPath& m = p.masked[i];
     const char* path = m.path.c_str();
@@ -114,7 +122,9 @@ int IsolatedMain(void* raw) {
   if ((p.clone_flags & CLONE_NEWNET) && !LoopbackUp()) ReportAndExit(fd, kStepLoopback, errno, -1);
   if (p.has_hostname && syscall(SYS_sethostname, p.hostname.data(), p.hostname.size()) != 0)
     ReportAndExit(fd, kStepHostname, errno, -1);
-  if (p.clone_flags & CLONE_NEWPID) RunInit(a);
+  if ((p.clone_flags & CLONE_NEWPID) && p.init) RunInit(a);
+  // Otherwise this process runs the command: without a pid namespace, as caplint's child; with one and
+  // no init, as PID 1 of it (the kernel kills the namespace when it exits).
   return ChildMain(const_cast<ChildArgs*>(&a.child));
 }
 

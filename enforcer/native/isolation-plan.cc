@@ -70,10 +70,12 @@ IsolationPlan ReadIsolationPlan(const Napi::Object& plan) {
   if (p.has_maps && !(p.clone_flags & CLONE_NEWUSER)) Fail(o.Env(), "uidMap", "null without a user namespace");
   p.deny_setgroups = Flag(o, "denySetgroups");
   p.mount_proc = Flag(o, "mountProc");
+  p.init = Flag(o, "init");
   p.read_only_root = Flag(o, "readOnlyRoot");
   for (auto& path : Paths(o, "maskedFiles")) p.masked.push_back({path, false});
   for (auto& path : Paths(o, "maskedDirs")) p.masked.push_back({path, true});
-  bool mounts = p.mount_proc || p.read_only_root || !p.masked.empty();
+  p.readonly_paths = Paths(o, "readonlyPaths");
+  bool mounts = p.mount_proc || p.read_only_root || !p.masked.empty() || !p.readonly_paths.empty();
   if (mounts && !(p.clone_flags & CLONE_NEWNS)) Fail(o.Env(), "cloneFlags", "include CLONE_NEWNS when mounts are planned");
   p.hostname = Text(o, "hostname", true, &p.has_hostname);
   if (p.has_hostname && (p.hostname.empty() || p.hostname.size() > 64)) Fail(o.Env(), "hostname", "1 to 64 bytes");

@@ -27,6 +27,7 @@ enum IsolationStep : int32_t {
   kStepHostname = 110,       // child: sethostname
   kStepInit = 111,           // init: could not start the command under it
   kStepKilledBeforeExec = 112,  // init: the command died of SIGSYS before its execve completed
+  kStepReadOnlyPath = 113,   // child: a read-only path bound onto itself (detail = index)
   kStepStarted = 120,        // not a failure: init started the command (detail = its pid in the namespace)
 };
 
@@ -43,8 +44,10 @@ struct IsolationPlan {
   std::string uid_map, gid_map;
   bool deny_setgroups = false;
   bool mount_proc = false;
+  bool init = true;  // with CLONE_NEWPID: the minimal init is PID 1 (false: the command is)
   bool read_only_root = false;
   std::vector<MaskedPath> masked;
+  std::vector<std::string> readonly_paths;
   bool has_hostname = false;
   std::string hostname;
   std::vector<std::string> cgroup_procs;  // opened O_WRONLY by the parent before the clone

@@ -15,10 +15,11 @@
 // is the child of a forked init (spawn-isolated.cc, pid-init.cc).
 //
 // Under a pid namespace the pid the command stores is its pid inside the
-// namespace, which means nothing to caplint. The parent stores the init's
-// pid (as caplint sees it) before the child may run; the recorder then finds
-// the command as the init's only child whose NSpid ends in that pid (as
-// enforcer/command-pid.ts does for run).
+// namespace, which means nothing to caplint. So an isolated launch stores,
+// before the child may run, the pid it got from clone: the command's own
+// (host_pid) when there is no init, else the init's (init_pid), and the
+// recorder then finds the command as the init's only child whose NSpid ends
+// in the stored pid (as enforcer/command-pid.ts does for run).
 //
 // pidfd_getfd needs ptrace access to the command. A command that shares
 // memory with caplint or with the init has their dumpable flag, which both
@@ -44,7 +45,9 @@ struct ListenerSlot {
   std::atomic<int> fd{-1};          // set last: the pid is valid once this is >= 0
   std::atomic<bool> launch_over{false};  // clone returned: no listener will come if fd is still -1
   std::atomic<bool> own_memory{false};   // set before the clone: the command does not share caplint's memory
-  std::atomic<int> init_pid{0};     // set before the child may run: a pid namespace's init, as caplint sees it
+  // Set before the child may run, at most one of them, as caplint sees the pids:
+  std::atomic<int> init_pid{0};     // the command is the child of this pid namespace init
+  std::atomic<int> host_pid{0};     // the command is this process (an isolated launch without an init)
   // The command's failed step, for an init that no longer shares the command's memory (pid-init.cc).
   volatile StepFailure command_failure{0, 0, -1};
 };

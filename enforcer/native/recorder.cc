@@ -132,7 +132,10 @@ bool Recorder::TakeListener() {
   }
   int pid = slot.pid.load(std::memory_order_relaxed);
   int init_pid = slot.init_pid.load(std::memory_order_acquire);
-  if (init_pid > 0) {
+  int host_pid = slot.host_pid.load(std::memory_order_acquire);
+  if (host_pid > 0) {
+    pid = host_pid;
+  } else if (init_pid > 0) {
     int ns_pid = pid;
     pid = CommandHostPid(init_pid, ns_pid);
     if (pid <= 0) return Abandon(0, "the command (pid " + std::to_string(ns_pid) + " in its namespace) is not among the children of its init " + std::to_string(init_pid));

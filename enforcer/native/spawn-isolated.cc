@@ -66,8 +66,9 @@ void Reap(int pidfd) {
 LaunchOutcome LaunchIsolated(const ChildPlan& plan, ListenerSlot* listener) {
   const IsolationPlan& iso = plan.isolation;
   bool new_pid = (iso.clone_flags & CLONE_NEWPID) != 0;
+  bool with_init = new_pid && iso.init;
   Pipe status = MakePipe(), go = MakePipe();
-  Pipe hold = new_pid ? MakePipe() : Pipe{};
+  Pipe hold = with_init ? MakePipe() : Pipe{};
   LaunchOutcome out;
   std::vector<UniqueFd> procs;
   std::vector<int> procs_fds;
@@ -81,9 +82,11 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan, ListenerSlot* listener) {
   }
   ChildStack stack, command_stack;
   volatile StepFailure unused{0, 0, -1};
-  // Without a pid namespace the command is this child, and caplint its parent (the parent-death check).
+  // Without a pid namespace the command is this child, and caplint its parent (the parent-death check);
+  // as PID 1 of a new one without an init, its parent is outside the namespace, where getppid() gives 0.
+  pid_t parent = new_pid ? 0 : getpid();
   if (listener) listener->own_memory.store(true, std::memory_order_relaxed);
-  IsolatedArgs args{ChildArgs{&plan, status.write.Get(), &unused, getpid(), listener}, &iso, go.read.Get(), procs_fds.data(),
+  IsolatedArgs args{ChildArgs{&plan, status.write.Get(), &unused, parent, listener}, &iso, go.read.Get(), procs_fds.data(),
                     static_cast<int>(procs_fds.size()), hold.read.Get(), command_stack.Top()};
   int pidfd = -1, pid, clone_errno;
   {
@@ -115,14 +118,15 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan, ListenerSlot* listener) {
       return out;
     }
   }
-  if (listener && new_pid) listener->init_pid.store(pid, std::memory_order_release);  // before the command can run
+  // Before the command can run: how the recorder finds it (listener-slot.h).
+  if (listener) (with_init ? listener->init_pid : listener->host_pid).store(pid, std::memory_order_release);
   (void)!write(go.write.Get(), "1", 1);  // a child already gone reports through the status pipe
   go.write.Reset();
   out.failure = ReadFailure(status.read.Get());
   if (out.failure.step == kStepStarted) {
     out.ns_pid = out.failure.detail;
     out.failure = StepFailure{0, 0, -1};
-  } else if (out.failure.step == 0 && new_pid) {
+  } else if (out.failure.step == 0 && with_init) {
     out.failure = StepFailure{kStepInit, ESRCH, -1};  // the init died before it could say so
   }
   if (out.failure.step == 0) {

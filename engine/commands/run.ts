@@ -2,7 +2,7 @@
  * caplint run [--profile NAME|FILE] [--config OCI_CONFIG.json] [--cap-add CAP]
  *             [--cap-drop CAP] [--seccomp FILE|unconfined] [--dry-run]
  *             [--allow-partial] [--unshare NS,...] [--map-root-user | --map-user UID:GID]
- *             [--mount-proc] [--hostname NAME] [--cpus N] [--memory SIZE] [--pids N]
+ *             [--mount-proc] [--no-init] [--hostname NAME] [--cpus N] [--memory SIZE] [--pids N]
  *             -- COMMAND [ARG...]
  *
  * Exits with the child's code, 128+N for signal N, 125 when confinement could
@@ -48,6 +48,8 @@ Options:
   --map-root-user       in the user namespace, map the caller to root (the default)
   --map-user UID:GID    in the user namespace, map the caller to UID:GID
   --mount-proc          mount a fresh /proc (in a new mount namespace)
+  --no-init             in a new pid namespace, make the command PID 1 itself (no minimal init: it must
+                        reap orphans, and ignores signals it has no handler for)
   --hostname NAME       the hostname (in a new uts namespace)
   --cpus N              cgroup CPU limit, in CPUs (0.2 = 20% of one)
   --memory SIZE         cgroup memory limit (256Mi, 1G, bytes); swap included
@@ -84,6 +86,7 @@ const OPTIONS = {
   'map-root-user': { type: 'boolean' },
   'map-user': { type: 'string' },
   'mount-proc': { type: 'boolean' },
+  'no-init': { type: 'boolean' },
   hostname: { type: 'string' },
   cpus: { type: 'string' },
   memory: { type: 'string' },
@@ -122,7 +125,7 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
           {
             profile: values.profile, config: values.config, capAdd: values['cap-add'] ?? [], capDrop: values['cap-drop'] ?? [], seccomp: values.seccomp, acceptUnknownSyscalls,
             isolation: {
-              unshare: values.unshare ?? [], mapRootUser: values['map-root-user'] === true, mapUser: values['map-user'], mountProc: values['mount-proc'] === true,
+              unshare: values.unshare ?? [], mapRootUser: values['map-root-user'] === true, mapUser: values['map-user'], mountProc: values['mount-proc'] === true, noInit: values['no-init'] === true,
               hostname: values.hostname, cpus: values.cpus, memory: values.memory, pids: values.pids,
             },
           },

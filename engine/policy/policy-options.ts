@@ -23,6 +23,12 @@ export function policyOptions(profile: ResolvedProfile): (readonly [string, Rule
     const required = Object.entries(fields.namespaces).filter(([, v]) => v === 'isolated').map(([k]) => k);
     if (required.length) out.push(['policy/namespaces', { options: { required } }]);
   }
+  const fs = fields.filesystem;
+  if (fs?.readOnlyRootfs !== undefined) out.push(['privileges/read-only-rootfs', fs.readOnlyRootfs ? { options: { required: true } } : 'off']);
+  if (fs?.maskedPaths || fs?.readonlyPaths) {
+    const options = { ...(fs.maskedPaths ? { maskedPaths: fs.maskedPaths } : {}), ...(fs.readonlyPaths ? { readonlyPaths: fs.readonlyPaths } : {}) };
+    out.push(['privileges/masked-paths', { options }]);
+  }
   for (const [limit, requirement] of Object.entries(fields.limits ?? {})) {
     if (!requirement?.required) {
       out.push([`cgroups/${limit}-limit`, 'off']);

@@ -39,6 +39,11 @@ export interface Profile {
   forbiddenSyscalls?: string[];
   namespaces?: NamespacePolicy;
   limits?: LimitPolicy;
+  filesystem?: FilesystemPolicy;
+  /**
+   * run, with a new pid namespace: true (the default) starts the command under caplint's minimal init, which reaps orphans and forwards signals; false makes the command itself PID 1 (unshare --fork --pid without an init). audit ignores it.
+   */
+  init?: boolean;
   rules?: ProfileRules;
 }
 export interface CapabilityPolicy {
@@ -74,6 +79,23 @@ export interface LimitRequirement {
    * Upper bound: bytes for memory (a number, or a string such as "2Gi", "512Mi"), a count for pids, CPUs for cpu (e.g. 1.5).
    */
   max?: number | string;
+}
+/**
+ * The filesystem view: run applies it in the launch's mount namespace (and refuses a launch without one); audit requires it of a container (privileges/read-only-rootfs, privileges/masked-paths).
+ */
+export interface FilesystemPolicy {
+  /**
+   * run: remount / read-only (mounts below it, such as /dev or a tmpfs /tmp, keep their own flags). audit: require root.readonly; false turns privileges/read-only-rootfs off.
+   */
+  readOnlyRootfs?: boolean;
+  /**
+   * Paths hidden as runtimes do (linux.maskedPaths): a file under a read-only bind of /dev/null, a directory under an empty read-only tmpfs; a path this host does not have is skipped. audit: each must be masked (replaces the runtime default list privileges/masked-paths checks).
+   */
+  maskedPaths?: string[];
+  /**
+   * Paths bound read-only onto themselves (linux.readonlyPaths); a path this host does not have is skipped. audit: each must be read-only or masked (replaces the runtime default list).
+   */
+  readonlyPaths?: string[];
 }
 /**
  * Rule settings, applied in order after those of the profile this one extends: a rule id or a glob (`group/*`, `*`) to on, off, a severity, or { severity, options }.

@@ -13,6 +13,8 @@ import { cgroupPlaces } from './cgroup/cgroup-places.js';
 import type { CgroupPlace } from './cgroup/cgroup-places.js';
 import { ConfinementRefused } from './decide-plan.js';
 import type { CgroupLimits, IsolationRequest } from './isolation-intent.js';
+import { filesystemMounts, pathKind, wantsMounts } from './filesystem-view.js';
+import type { PathKind } from './filesystem-view.js';
 
 export interface IsolationDecision {
   /** Null when the launch creates no namespace and sets no limit. cgroupProcs is filled at launch. */
@@ -34,6 +36,7 @@ export function decideIsolation(
   lastCap: number,
   allowPartial: boolean,
   places: (limits: CgroupLimits) => CgroupPlace[] | string = cgroupPlaces,
+  kindOf: (path: string) => PathKind = pathKind,
 ): IsolationDecision {
   const gaps: string[] = [];
   if (request.unsupported.length) gaps.push(`the profile requires the ${list(request.unsupported)} isolated, which caplint run does not create`);
@@ -44,6 +47,10 @@ export function decideIsolation(
     gaps.push(`creating the ${list(privileged)} needs CAP_SYS_ADMIN, which caplint does not hold (add user to --unshare to create them inside a user namespace)`);
     namespaces = [];
   }
+  const fsWanted = wantsMounts(request.filesystem);
+  if (fsWanted && !namespaces.includes('mount'))
+    gaps.push('the profile\'s filesystem settings (read-only /, masked and read-only paths) need a mount namespace, which this launch does not create');
+  const fs = fsWanted && namespaces.includes('mount') ? filesystemMounts(request.filesystem, kindOf) : { readOnlyRoot: false, maskedPaths: [], readonlyPaths: [] };
   let limits = request.limits;
   let found: CgroupPlace[] = [];
   if (Object.keys(limits).length) {
@@ -64,8 +71,8 @@ export function decideIsolation(
             : null,
           // A new pid namespace in a new mount namespace gets its own /proc, as with unshare --fork --pid --mount-proc.
           mountProc: has('mount') && (request.mountProc || has('pid')),
-          readOnlyRoot: false,
-          maskedPaths: [],
+          ...fs,
+          init: request.init,
           hostname: has('uts') ? request.hostname : null,
           cgroupProcs: [],
         }

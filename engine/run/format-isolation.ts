@@ -15,8 +15,11 @@ export function formatIsolation(decision: IsolationDecision, refused: boolean): 
     const m = plan.idMap;
     out += row('id map', `uid ${m.insideUid} = ${m.outsideUid}, gid ${m.insideGid} = ${m.outsideGid} outside${m.denySetgroups ? ' (setgroups denied)' : ''}`);
   }
-  if (made.includes('pid')) out += row('pid 1', "caplint's minimal init (reaps orphans, forwards signals); the command runs under it");
+  if (made.includes('pid')) out += row('pid 1', plan!.init ? "caplint's minimal init (reaps orphans, forwards signals); the command runs under it" : 'the command itself (--no-init: no init reaps orphans or forwards signals)');
   if (made.includes('mount')) out += row('mounts', ['private propagation', plan!.mountProc ? 'a fresh /proc' : '', plan!.readOnlyRoot ? '/ read-only' : ''].filter(Boolean).join(', '));
+  const masks = plan?.maskedPaths ?? [];
+  if (masks.length) out += row('masked', masks.map((m) => `${m.path}${m.directory ? '/' : ''}`).join(' '));
+  if (plan?.readonlyPaths.length) out += row('read-only', plan.readonlyPaths.join(' '));
   if (made.includes('net')) out += row('network', 'only lo, up');
   if (plan?.hostname) out += row('hostname', plan.hostname);
   const { cpu, memory, pids } = decision.limits;

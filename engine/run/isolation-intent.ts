@@ -28,6 +28,10 @@ export interface IsolationRequest {
   readonly mountProc: boolean;
   readonly hostname: string | null;
   readonly limits: CgroupLimits;
+  /** The profile's filesystem view (needs a mount namespace). */
+  readonly filesystem: { readonly readOnlyRoot: boolean; readonly maskedPaths: readonly string[]; readonly readonlyPaths: readonly string[] };
+  /** With a new pid namespace: caplint's minimal init as PID 1 (false: the command is PID 1). */
+  readonly init: boolean;
   /** Namespaces the profile requires that caplint run cannot create (time). */
   readonly unsupported: readonly string[];
 }
@@ -41,6 +45,8 @@ export interface IsolationFlags {
   readonly cpus?: string;
   readonly memory?: string;
   readonly pids?: string;
+  /** --no-init: the command itself is PID 1 of a new pid namespace. */
+  readonly noInit?: boolean;
 }
 
 /** Profile spelling (OCI) to flag spelling. */
@@ -104,6 +110,7 @@ export function isolationIntent(profile: RunProfile | undefined, flags: Isolatio
     if (!/^[A-Za-z0-9]([A-Za-z0-9.-]{0,62})$/.test(flags.hostname)) throw new UsageError(`--hostname "${flags.hostname}" is not a host name (letters, digits, dots and dashes, at most 64)`);
     wanted.add('uts');
   }
+  if (flags.noInit && !wanted.has('pid')) throw new UsageError('--no-init makes the command PID 1 of a new pid namespace, and this launch creates none (add pid to --unshare)');
   const fromProfile = profileLimits(profile);
   const limits: Record<string, number> = { ...fromProfile };
   for (const [kind, flag] of [['cpu', 'cpus'], ['memory', 'memory'], ['pids', 'pids']] as const) {
@@ -119,6 +126,12 @@ export function isolationIntent(profile: RunProfile | undefined, flags: Isolatio
     mountProc: flags.mountProc,
     hostname: flags.hostname ?? null,
     limits,
+    filesystem: {
+      readOnlyRoot: profile?.filesystem.readOnlyRootfs === true,
+      maskedPaths: profile?.filesystem.maskedPaths ?? [],
+      readonlyPaths: profile?.filesystem.readonlyPaths ?? [],
+    },
+    init: flags.noInit !== true && (profile?.init ?? true),
     unsupported,
   };
 }

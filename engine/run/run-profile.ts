@@ -11,7 +11,7 @@ import { checkProfileNames } from '../policy/profile-names.js';
 import type { NameCheckOptions } from '../policy/profile-names.js';
 import { validate as validateProfile } from '../policy/validate.gen.js';
 import type { SeccompFlag } from '../../enforcer/launch-plan.js';
-import type { LimitPolicy, NamespacePolicy } from '../policy/profile.gen.js';
+import type { FilesystemPolicy, LimitPolicy, NamespacePolicy } from '../policy/profile.gen.js';
 
 export interface RunProfile {
   /** The name given, or the file. */
@@ -30,6 +30,10 @@ export interface RunProfile {
   /** The profile's `namespaces` and `limits` (engine/run/isolation-intent.ts), with the place that set them. */
   readonly namespaces: NamespacePolicy;
   readonly limits: LimitPolicy;
+  /** The profile's `filesystem` (read-only root, masked and read-only paths). */
+  readonly filesystem: FilesystemPolicy;
+  /** With a new pid namespace: caplint's minimal init as PID 1 (true) or the command itself (false). */
+  readonly init: boolean;
   place(field: string): { file: string; line: number | null; column: number | null };
 }
 
@@ -60,6 +64,8 @@ export function loadRunProfile(spec: string, cwd: string, options: NameCheckOpti
     unknownSyscalls: names.unknownSyscalls,
     namespaces: fields.namespaces ?? {},
     limits: fields.limits ?? {},
+    filesystem: fields.filesystem ?? {},
+    init: fields.init ?? true,
     place: (field) => profile.place(field),
   };
 }

@@ -3,7 +3,8 @@
  * the capability check (enforcer/verify.ts) it is one-sided: a namespace
  * planned new must differ from caplint's own (/proc/PID/ns/* inodes), each
  * cgroup planned must be the one the command is in, and each limit file
- * must hold what was written. A command that isolates itself further is
+ * must hold what was written, and the mounts must show the planned
+ * filesystem view (verify-mounts.ts). A command that isolates itself further is
  * not less confined than planned. A command that has already exited (a
  * zombie has no namespaces left to read) is checked through the pid
  * namespace's init, which it inherited them and its cgroups from; without
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { parseCgroupFile } from '../inputs/proc/cgroup-hierarchies.js';
 import type { IsolationPlan, NamespaceKind } from '../../enforcer/isolation-plan.js';
 import type { LaunchCgroup } from './cgroup/launch-cgroup.js';
+import { mountProblems } from './verify-mounts.js';
 
 const NS_FILE: Readonly<Record<NamespaceKind, string>> = { user: 'user', pid: 'pid', mount: 'mnt', net: 'net', ipc: 'ipc', uts: 'uts', cgroup: 'cgroup' };
 
@@ -29,8 +31,8 @@ function holds(written: string, read: string, file: string): boolean {
   return file.startsWith('memory.') && /^\d+$/.test(written) && Number(read) === Math.floor(Number(written) / 4096) * 4096;
 }
 
-/** ENOENT: exited. EACCES: the init, which is not dumpable, read by an unprivileged caplint. */
-const gone = (error: unknown): boolean => ['ENOENT', 'EACCES'].includes((error as NodeJS.ErrnoException).code ?? '');
+/** ENOENT: exited. EINVAL: the mountinfo of a task that has left its namespaces. EACCES: the init, which is not dumpable, read by an unprivileged caplint. */
+const gone = (error: unknown): boolean => ['ENOENT', 'EINVAL', 'EACCES'].includes((error as NodeJS.ErrnoException).code ?? '');
 
 function membershipProblems(pid: number, who: string, cgroup: LaunchCgroup): string[] {
   const memberships = parseCgroupFile(readFileSync(`/proc/${pid}/cgroup`, 'utf8'));
@@ -50,6 +52,7 @@ function processProblems(pid: number, initPid: number | null, plan: IsolationPla
     try {
       const problems = plan.namespaces.filter((kind) => sameNamespace(subject, kind)).map((kind) => `${who} ${kind} namespace is caplint's own, planned a new one`);
       if (cgroup) problems.push(...membershipProblems(subject, who, cgroup));
+      problems.push(...mountProblems(subject, who, plan));
       // An exiting task shows / as its cgroups: look again, at the init, if it exited meanwhile.
       if (problems.length === 0 || !exited(subject)) return problems;
     } catch (error) {

@@ -57,6 +57,16 @@ describe.skipIf(!IS_ROOT)('caplint learn in the base profile\'s namespaces and l
     expect(again.stdout.trim().split('\n')).toHaveLength(KINDS.length + 1);
   });
 
+  it('with "init": false the command itself is PID 1 of its pid namespace, and is recorded', () => {
+    const ref = base('noinit', { init: false });
+    const ran = bench.learn('noinit-learned', ['sh', '-c', 'echo $$; readlink /proc/self/ns/pid'], ['--extends', ref]);
+    expect(ran.code, ran.stderr).toBe(0);
+    const [self, pid] = ran.stdout.trim().split('\n');
+    expect(self).toBe('1');
+    expect(pid).not.toBe(own('pid'));
+    expect(allowedNames(ran.seccomp)).toEqual(expect.arrayContaining(['execve', 'readlink', 'getpid']));
+  });
+
   it("keeps the base's pids limit in force while learning: forks past it fail and learn says so", () => {
     const ref = base('pids', { limits: { pids: { required: true, max: 4 } } });
     const ran = bench.learn('pids-learned', ['sh', '-c', 'for i in 1 2 3 4 5 6 7 8; do sleep 0.3 & done; wait'], ['--extends', ref]);

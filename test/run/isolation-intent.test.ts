@@ -8,9 +8,9 @@ import type { ConfinementStatus } from '../../enforcer/proc-status.js';
 import { CaplintError, UsageError } from '../../engine/errors.js';
 
 const NO_FLAGS: IsolationFlags = { unshare: [], mapRootUser: false, mountProc: false };
-const profile = (namespaces: RunProfile['namespaces'], limits: RunProfile['limits'] = {}): RunProfile => ({
+const profile = (namespaces: RunProfile['namespaces'], limits: RunProfile['limits'] = {}, more: Partial<RunProfile> = {}): RunProfile => ({
   name: 'p', builtIn: false, file: '/p.json', allow: [], noNewPrivileges: true, seccomp: 'default', seccompFlags: [], forbiddenSyscalls: [], unknownSyscalls: [],
-  namespaces, limits, place: () => ({ file: '/p.json', line: 7, column: 3 }),
+  namespaces, limits, filesystem: {}, init: true, ...more, place: () => ({ file: '/p.json', line: 7, column: 3 }),
 });
 const FULL = (1n << 41n) - 1n;
 const ROOT: ConfinementStatus = { capInh: 0n, capPrm: FULL, capEff: FULL, capBnd: FULL, capAmb: 0n, noNewPrivs: false, seccomp: 0, seccompFilters: 0, uids: [0, 0, 0, 0] };
@@ -90,5 +90,30 @@ describe('decideIsolation', () => {
       'creating the pid namespace needs CAP_SYS_ADMIN, which caplint does not hold (add user to --unshare to create them inside a user namespace)',
       'the cgroup limits cannot be set: no cgroup is writable here',
     ]);
+  });
+
+  const KINDS = (path: string) => (path === '/proc/acpi' ? 'directory' : path === '/proc/kcore' || path === '/proc/sys' ? 'file' : 'absent') as 'directory' | 'file' | 'absent';
+  const FS = profile({ mount: 'isolated' }, {}, { filesystem: { readOnlyRootfs: true, maskedPaths: ['/proc/acpi', '/proc/kcore', '/proc/nothing'], readonlyPaths: ['/proc/sys', '/proc/none'] } });
+
+  it('the profile\'s filesystem: masks by what each path is here, leaves out absent paths, / read-only', () => {
+    const d = decideIsolation(isolationIntent(FS, NO_FLAGS), ROOT, 40, false, WRITABLE, KINDS);
+    expect(d.plan).toMatchObject({
+      readOnlyRoot: true,
+      maskedPaths: [{ path: '/proc/acpi', directory: true }, { path: '/proc/kcore', directory: false }],
+      readonlyPaths: ['/proc/sys'],
+    });
+  });
+
+  it('the profile\'s filesystem without a mount namespace is refused (fail closed), or dropped with --allow-partial', () => {
+    const noMount = profile({ pid: 'isolated' }, {}, { filesystem: { maskedPaths: ['/proc/kcore'] } });
+    expect(() => decideIsolation(isolationIntent(noMount, NO_FLAGS), ROOT, 40, false, WRITABLE, KINDS)).toThrow(/filesystem settings \(read-only \/, masked and read-only paths\) need a mount namespace/);
+    const d = decideIsolation(isolationIntent(noMount, NO_FLAGS), ROOT, 40, true, WRITABLE, KINDS);
+    expect(d.plan).toMatchObject({ maskedPaths: [], readonlyPaths: [], readOnlyRoot: false });
+  });
+
+  it('--no-init, or init: false in the profile, makes the command PID 1', () => {
+    expect(decideIsolation(ask({ unshare: ['pid'] }), ROOT, 40, false, WRITABLE).plan?.init).toBe(true);
+    expect(decideIsolation(ask({ unshare: ['pid'], noInit: true }), ROOT, 40, false, WRITABLE).plan?.init).toBe(false);
+    expect(isolationIntent(profile({ pid: 'isolated' }, {}, { init: false }), NO_FLAGS).init).toBe(false);
   });
 });

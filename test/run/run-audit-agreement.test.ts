@@ -63,10 +63,30 @@ describe.skipIf(!IS_ROOT)('caplint run --profile P is accepted by caplint audit 
     } else if (profile === 'restricted') {
       expect(isolated).toEqual(['cgroup', 'ipc', 'mount', 'network', 'pid', 'user', 'uts']);
       expect(subject.limits).toEqual({ memory: 512 * 2 ** 20, pids: 256, cpu: { quota: 100000, period: 100000 } });
+      // restricted's filesystem.maskedPaths/readonlyPaths: the launch masks them and the audit finds them masked.
+      expect(report.findings.filter((f) => f.ruleId === 'privileges/masked-paths')).toEqual([]);
     } else {
       expect(isolated).toEqual(['cgroup', 'ipc', 'mount', 'pid', 'user', 'uts']);
       expect(subject.limits).toMatchObject({ pids: 64, cpu: { quota: 20000, period: 100000 } });
     }
+  });
+});
+
+describe.skipIf(!IS_ROOT)('a profile with a read-only root and its own masked paths', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'caplint-fs-agree-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it('is launched so that its audit finds / read-only and every listed path masked or read-only', async () => {
+    const file = join(dir, 'fs.json');
+    writeFileSync(file, JSON.stringify({ name: 'fs', extends: 'restricted', filesystem: { readOnlyRootfs: true, maskedPaths: ['/proc/keys', '/proc/cmdline'], readonlyPaths: ['/proc/sys'] } }));
+    const pid = await launch(file);
+    const { stdout } = caplintProcess(['audit', '--pid', String(pid), '--policy', file, '--format', 'json', '--no-config']);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.findings.filter((f) => /^privileges\/(read-only-rootfs|masked-paths)$/.test(f.ruleId))).toEqual([]);
+    // The audit did judge them: a policy asking for a path this launch left unmasked is answered with a finding.
+    const other = join(dir, 'other.json');
+    writeFileSync(other, JSON.stringify({ name: 'other', extends: 'restricted', filesystem: { maskedPaths: ['/proc/version'], readonlyPaths: ['/proc/sys'] } }));
+    const judged = JSON.parse(caplintProcess(['audit', '--pid', String(pid), '--policy', other, '--format', 'json', '--no-config']).stdout) as Report;
+    expect(judged.findings.filter((f) => f.ruleId === 'privileges/masked-paths').map((f) => f.message)).toEqual([expect.stringMatching(/does not mask \/proc\/version\.$/)]);
   });
 });
 

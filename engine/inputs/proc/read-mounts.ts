@@ -60,7 +60,7 @@ export function mountView(mounts: readonly MountInfo[], host?: HostView): MountV
 }
 
 /** runc masks files with a bind of /dev/null and directories with an empty read-only tmpfs. */
-function isMask(m: MountInfo): boolean {
+export function isMask(m: MountInfo): boolean {
   return (m.root === '/null' && (m.fsType === 'devtmpfs' || m.fsType === 'tmpfs'))
     || (m.fsType === 'tmpfs' && m.options.includes('ro') && m.source === 'tmpfs');
 }
