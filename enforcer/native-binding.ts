@@ -194,3 +194,21 @@ export interface NativeLearnResult extends NativeLaunchResult {
   /** Settles once nothing uses the filter any more, or after stopRecording. */
   readonly recording: Promise<NativeRecording>;
 }
+
+/** The part of the addon only the /proc scan uses (enforcer/native/proc-scan.cc). */
+export interface NativeProcBinding {
+  /**
+   * For each pid (every pid under procRoot, ascending, when null): stat, each of
+   * `files`, each of `links` (readlink), then a last slot, all relative to /proc/PID.
+   * A slot is the text or the errno of the failed call; the last is null when the
+   * last link was read (the process lived through every read), else stat re-read.
+   * `status` keeps only the lines keyed by statusKeys (all when empty).
+   */
+  readProcFiles(procRoot: string, pids: Int32Array | null, files: readonly string[], links: readonly string[], statusKeys: readonly string[]): NativeProcFiles;
+}
+
+export interface NativeProcFiles {
+  readonly pids: Int32Array;
+  /** (files + links + 2) slots per pid. */
+  readonly entries: readonly (string | number | null)[];
+}

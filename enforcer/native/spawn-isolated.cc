@@ -88,7 +88,7 @@ void Reap(int pidfd) {
 
 }  // namespace
 
-LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
+LaunchOutcome LaunchIsolated(const ChildPlan& plan, ListenerSlot* listener) {
   const IsolationPlan& iso = plan.isolation;
   bool new_pid = (iso.clone_flags & CLONE_NEWPID) != 0;
   bool with_init = new_pid && iso.init;
@@ -121,7 +121,8 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
   // Without a pid namespace the command is this child, and caplint its parent (the parent-death check);
   // as PID 1 of a new one without an init, its parent is outside the namespace, where getppid() gives 0.
   pid_t parent = new_pid ? 0 : getpid();
-  IsolatedArgs args{ChildArgs{&plan, status.write.Get(), &unused, parent}, &iso, go.read.Get(), procs_fds.data(),
+  if (listener) listener->own_memory.store(true, std::memory_order_relaxed);
+  IsolatedArgs args{ChildArgs{&plan, status.write.Get(), &unused, parent, listener}, &iso, go.read.Get(), procs_fds.data(),
                     static_cast<int>(procs_fds.size()), hold.read.Get(), command_stack.Top()};
   int pidfd = -1, pid = -1, clone_errno = 0;
   {
@@ -164,6 +165,8 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
       return out;
     }
   }
+  // Before the command can run: how the recorder finds it (listener-slot.h).
+  if (listener) (with_init ? listener->init_pid : listener->host_pid).store(pid, std::memory_order_release);
   (void)!write(go.write.Get(), "1", 1);  // a child already gone reports through the status pipe
   go.write.Reset();
   out.failure = ReadFailure(status.read.Get());

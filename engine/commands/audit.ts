@@ -1,11 +1,12 @@
 /** `caplint audit [PATH...|-]`: judge container configs against the rules. */
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Command } from '../cli/commands.js';
 import type { Io } from '../cli/io.js';
 import { wantsColor } from '../cli/io.js';
 import { oneOf, parse } from '../cli/args.js';
-import { UsageError, describeFsError } from '../errors.js';
+import { CaplintError, UsageError, describeFsError } from '../errors.js';
+import type { Place } from '../errors.js';
 import { SEVERITIES, atOrAbove } from '../model/finding.js';
 import type { AuditReport, FailOn, Finding } from '../model/finding.js';
 import { collectInputs, DEFAULT_MAX_BYTES } from '../inputs/collect.js';
@@ -110,7 +111,9 @@ const audit: Command = {
       const loadOptions = { cwd: io.cwd, ...(values['seccomp-root'] === undefined ? {} : { seccompRoot: resolve(io.cwd, values['seccomp-root']) }) };
       const audited = live ? await live.audit(settings.rulesFor('')) : await auditInputs(collected.inputs, settings.rulesFor, inputFormat, progress && (() => progress.tick()), loadOptions);
       progress?.done();
-      const compared = settings.baseline === undefined ? undefined : await applyBaseline(settings.baseline, values['update-baseline'] === true, audited.findings, io);
+      // A baseline the config names (not --baseline) is placed at the config's "baseline" when it cannot be used.
+      const baselineKey = values.baseline === undefined && config?.config.baseline !== undefined ? () => config.place('/baseline') : undefined;
+      const compared = settings.baseline === undefined ? undefined : await applyBaseline(settings.baseline, values['update-baseline'] === true, audited.findings, io, baselineKey);
       const built = buildReport({
         inputs: live ? live.inputs : collected.inputs.length + collected.errors.length,
         subjects: audited.subjects,
@@ -118,8 +121,8 @@ const audit: Command = {
         suppressed: audited.suppressed,
         ...(compared ? { baseline: { file: shown(settings.baseline!, io.cwd), accepted: compared.accepted, stale: compared.stale } } : {}),
         errors: [...settings.errors, ...ruleSet.errors, ...collected.errors, ...audited.errors],
-      ...(audited.skipped ? { skipped: audited.skipped } : {}),
-      allowEmpty: values['allow-empty'] === true,
+        ...(audited.skipped ? { skipped: audited.skipped } : {}),
+        allowEmpty: values['allow-empty'] === true,
         rules: settings.rulesFor(''),
         failOn: settings.failOn,
         policy,
@@ -150,7 +153,7 @@ async function writeReports(report: AuditReport, outputs: readonly OutputSpec[],
     if (!toFile) io.write(text);
     else {
       try {
-        await writeFile(resolve(io.cwd, spec.output!), text);
+        writeFileSync(resolve(io.cwd, spec.output!), text);
       } catch (error) {
         throw new UsageError(`cannot write ${spec.output}: ${describeFsError(error)}`);
       }
@@ -173,16 +176,27 @@ function shown(file: string, cwd: string): string {
   return rel === '' || rel.startsWith('..') ? file : rel;
 }
 
-/** With --baseline: write it first when asked, then set accepted findings aside. */
-async function applyBaseline(file: string, update: boolean, findings: readonly Finding[], io: Io) {
+/**
+ * With --baseline: write it first when asked, then set accepted findings
+ * aside. `configKey` places the errors a file cannot (missing, unreadable)
+ * at the config key that named it.
+ */
+async function applyBaseline(file: string, update: boolean, findings: readonly Finding[], io: Io, configKey?: () => Place) {
   const { readBaseline, writeBaseline } = await import('../baseline/baseline-file.js');
   const { compareWithBaseline } = await import('../baseline/apply.js');
-  const previous = readBaseline(file, io.cwd);
+  let previous: ReturnType<typeof readBaseline>;
+  try {
+    previous = readBaseline(file, io.cwd);
+  } catch (error) {
+    if (!configKey || !(error instanceof CaplintError) || error.place?.line != null) throw error;
+    throw new CaplintError(`the baseline ${shown(file, io.cwd)} ${error.message.replace(/^cannot read the baseline: /, 'cannot be read: ')}`, configKey());
+  }
   if (update) {
     const count = writeBaseline(file, io.cwd, findings, previous, new Date());
     io.error(`caplint: accepted ${count} finding${count === 1 ? '' : 's'} into ${shown(file, io.cwd)}\n`);
     return compareWithBaseline(findings, readBaseline(file, io.cwd)!, io.cwd);
   }
+  if (!previous && configKey) throw new CaplintError(`the baseline ${shown(file, io.cwd)} does not exist; create it with --update-baseline`, configKey());
   if (!previous) throw new UsageError(`${file}: no such baseline; create it with --update-baseline`);
   return compareWithBaseline(findings, previous, io.cwd);
 }

@@ -1,5 +1,5 @@
 /** Baselines: accepted findings set aside, keyed so that unrelated edits do not break them; stale entries listed. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,23 @@ describe('--baseline', () => {
     const { code, stderr } = await audit('--baseline', baseline);
     expect(code).toBe(2);
     expect(stderr).toContain('no such baseline; create it with --update-baseline');
+  });
+
+  it('a baseline the config names and that does not exist is placed at the config\'s "baseline" key', async () => {
+    const sub = mkdtempSync(join(tmpdir(), 'caplint-baseline-config-'));
+    try {
+      writeFileSync(join(sub, 'config.json'), JSON.stringify(original, null, 2));
+      writeFileSync(join(sub, 'caplint.config.json'), '{\n  // accepted findings\n  "failOn": "high",\n    "baseline": "missing.json"\n}\n');
+      const missing = await caplint(['audit', 'config.json'], { cwd: sub });
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('caplint.config.json:4:5: the baseline missing.json does not exist; create it with --update-baseline');
+      mkdirSync(join(sub, 'missing.json'));
+      const directory = await caplint(['audit', 'config.json'], { cwd: sub });
+      expect(directory.code).toBe(2);
+      expect(directory.stderr).toContain('caplint.config.json:4:5: the baseline missing.json cannot be read: is a directory');
+    } finally {
+      rmSync(sub, { recursive: true, force: true });
+    }
   });
 
   it('--update-baseline accepts every finding, with relative paths and a time', async () => {

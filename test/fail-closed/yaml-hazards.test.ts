@@ -32,6 +32,7 @@ const CASES: readonly (readonly [string, string, number, number, string])[] = [
   ['an unresolved alias', 'services:\n  web:\n    image: *nope\n', 3, 12, 'the alias *nope names no anchor defined before it'],
   ['an alias cycle', 'services:\n  web: &w\n    image: x\n    extra: *w\n', 4, 12, 'the alias *w is inside the node its anchor names, so its value would contain itself'],
   ['a merge of a list', 'x-base: &b [1, 2]\nservices:\n  web:\n    <<: *b\n    image: x\n', 4, 9, 'a << merge takes a map, an alias of a map, or a list of them'],
+  ['a list of 100,001 items', `services:\n  web:\n    image: x\n    cap_add:\n${'    - NET_ADMIN\n'.repeat(100_001)}`, 5, 5, 'a list or map of more than 100,000 items starts here, more than caplint reads in one document'],
   ['flow nesting 100k deep', `services:\n  web:\n    image: x\n    x: ${'['.repeat(100_000)}\n`, 4, -1, 'nested too deeply for caplint to read'],
 ];
 
@@ -58,6 +59,19 @@ describe('YAML hazards', () => {
     const report = JSON.parse(stdout) as AuditReport;
     expect(report.errors.map((e) => [e.line, e.message])).toEqual([[5, 'not valid YAML: the alias *nope names no anchor defined before it']]);
     expect(report.findings.some((f) => f.subject === 'Pod/good container a' && f.ruleId === 'namespaces/no-host-namespaces')).toBe(true);
+  });
+
+  it('a refused long list costs its document only: the pod after it is audited at its own lines', async () => {
+    const path = join(dir, 'long-stream.yaml');
+    const text = `apiVersion: v1\nkind: Pod\nmetadata: {name: long}\nspec:\n  containers: [{name: a, image: x}]\n  x: [${Array(150_000).fill('1').join(', ')}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: good}\nspec:\n  hostPID: true\n  containers: [{name: a, image: x}]\n`;
+    writeFileSync(path, text);
+    const { code, stdout } = await caplint(['audit', '--format', 'json', path]);
+    expect(code).toBe(2);
+    const report = JSON.parse(stdout) as AuditReport;
+    expect(report.errors.map((e) => [e.line, e.column, e.message])).toEqual([[6, 6, 'not valid YAML: a list or map of more than 100,000 items starts here, more than caplint reads in one document']]);
+    const hostPid = report.findings.find((f) => f.subject === 'Pod/good container a' && f.ruleId === 'namespaces/no-host-namespaces');
+    expect(hostPid).toMatchObject({ line: 12, column: 3 });
+    expect(report.findings.every((f) => f.subject === 'Pod/good container a')).toBe(true);
   });
 
   it('a list of 20,000 items is audited', async () => {

@@ -13,24 +13,42 @@ import { runRecordingModules } from '../helpers/loaded-modules.js';
 
 const ROOT = resolve(__dirname, '../..');
 const HEAVY = ['typescript', '@typescript-eslint/typescript-estree', 'yaml', 'ajv'];
+/**
+ * Node built-ins an audit of files or a launch has no use for, each costly on
+ * first load: net and the streams come with process.stdout on a pipe and with
+ * node:tty; fs/promises brings readline, fs/dir and the watchers.
+ */
+const NEEDLESS = ['net', 'tty', 'stream', 'internal/streams/readable', 'readline', 'internal/readline/interface', 'fs/promises', 'internal/fs/promises', 'child_process', 'worker_threads', 'http', 'https'];
 
 describe('the start-up path', () => {
   it('--version loads no dependency', () => {
     const r = runRecordingModules(['--version']);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     expect(r.packages).toEqual([]);
+    expect(r.builtins.filter((m) => NEEDLESS.includes(m) || m === 'crypto' || m.startsWith('internal/util/parse_args'))).toEqual([]);
   });
 
   it.each([['text'], ['json']])('audit of an OCI config (%s) loads no TypeScript, YAML or ajv', (format) => {
     const r = runRecordingModules(['audit', 'examples/oci/runc-default/config.json', '--format', format]);
     expect(r.status).toBe(1);
+    expect(r.stdout).toContain('capabilities/no-ambient');
     expect(r.packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+  });
+
+  it.each([['text'], ['json']])('audit of an OCI config (%s) into a pipe loads no net, tty, stream, readline or fs/promises', (format) => {
+    const r = runRecordingModules(['audit', 'examples/oci/runc-default/config.json', '--format', format]);
+    expect(r.status).toBe(1);
+    expect(r.builtins).toContain('vm'); // the list is real: bin/ compiles the bundle with node:vm
+    expect(r.builtins.filter((m) => NEEDLESS.includes(m) || m === 'crypto')).toEqual([]);
   });
 
   it('run --profile default compiles nothing and loads no TypeScript, YAML or ajv', () => {
     const r = runRecordingModules(['run', '--profile', 'default', '--dry-run', '--allow-partial', '--', '/bin/true']);
     expect(r.stdout).toMatch(/compiled when the package was built/);
     expect(r.packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+    // node:crypto (the SHA-256 of the program key and of the shipped entry) brings the streams; nothing else may.
+    expect(r.builtins).toContain('crypto');
+    expect(r.builtins.filter((m) => NEEDLESS.includes(m) && m !== 'stream' && !m.startsWith('internal/streams/'))).toEqual([]);
   });
 
   it('the bundle compiles from the code cache made at build time', () => {

@@ -10,6 +10,7 @@ import { parsePointer, pointerOf } from '../../model/pointer.js';
 import { LineTable } from '../text-position.js';
 import { repeatedYamlKeys } from './yaml-repeated.js';
 import { yamlValue } from './yaml-value.js';
+import { parseBoundedStream } from './yaml-bounded.js';
 
 type Yaml = typeof import('yaml');
 let Y: Yaml | undefined;
@@ -146,10 +147,12 @@ export class YamlDocument implements SourceDocument {
 /** Every document of a YAML stream, each with its value or its first syntax error. */
 export function parseYamlStream(file: string, text: string): ParsedYaml[] {
   const lines = new LineTable(text);
-  const docs = yaml().parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, merge: true });
-  const list = Array.isArray(docs) ? docs : [];
-  return list.map((doc) => {
+  const { docs, refused } = parseBoundedStream(yaml(), text, { prettyErrors: false, uniqueKeys: false, merge: true });
+  const refusalOf = (i: number) => refused.find((r) => r.offset >= (docs[i]!.range?.[0] ?? 0) && (i + 1 >= docs.length || r.offset < (docs[i + 1]!.range?.[0] ?? Infinity)));
+  return docs.map((doc, i) => {
     const document = new YamlDocument(file, text, doc, lines);
+    const refusal = refusalOf(i);
+    if (refusal) return { document, value: undefined, error: { ...lines.position(refusal.offset), message: `not valid YAML: ${refusal.message}` } };
     const first = doc.errors[0];
     if (first) {
       const at = lines.position(first.pos[0]);
