@@ -87,6 +87,8 @@ export interface NativeLaunchResult {
   readonly holdFd?: number;
   /** With a pid namespace: the command's pid inside it (`pid` is then the init's); else 0. */
   readonly nsPid?: number;
+  /** clone3 CLONE_INTO_CGROUP created the child in plan.isolation.cgroupDir (false: it joined with a write, or none was planned). */
+  readonly intoCgroup?: boolean;
 }
 
 /** How the child ended: exactly one of code and signal is set. */
