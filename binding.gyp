@@ -18,7 +18,8 @@
         "enforcer/native/learn.cc",
         "enforcer/native/recorder.cc",
         "enforcer/native/bpf-run.cc",
-        "enforcer/native/self-confine.cc"
+        "enforcer/native/self-confine.cc",
+        "enforcer/native/proc-scan.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NAPI_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED"],

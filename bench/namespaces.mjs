@@ -57,7 +57,7 @@ console.log(`  namespaces + limits add ${fmt(times[2][1] - times[1][1])} to capl
   const once = async (isolated) => {
     const start = performance.now();
     const cgroup = isolated && typeof places !== 'string' ? createLaunchCgroup(places, limits) : null;
-    const outcome = enforcer.launch(isolated ? { ...base, isolation: isolation(cgroup ? cgroup.procsFiles : []) } : base);
+    const outcome = enforcer.launch(isolated ? { ...base, isolation: { ...isolation(cgroup ? cgroup.procsFiles : []), cgroupDir: cgroup?.v2Dir ?? null } } : base);
     if (outcome.kind !== 'started') throw new Error(outcome.message);
     outcome.child.release();
     await outcome.child.exited;

@@ -20,7 +20,7 @@ export function isolationStepText(step: IsolationStep, detail: number, plan: Lau
     case 'namespaces': return `could not create the ${kinds} namespaces (clone CLONE_NEW*)`;
     case 'id-map': return `could not write the user namespace's ${ID_FILES[detail] ?? 'id maps'} (/proc/PID/${ID_FILES[detail] ?? 'uid_map'})`;
     case 'wait-parent': return 'the child lost its parent before the id maps were written';
-    case 'cgroup-join': return `could not join the cgroup (${iso?.cgroupProcs[detail] ?? 'cgroup.procs'})`;
+    case 'cgroup-join': return `could not join the cgroup (${iso?.cgroupProcs[detail] ?? (iso?.cgroupDir ? `${iso.cgroupDir}/cgroup.procs` : 'cgroup.procs')})`;
     case 'cgroup-namespace': return 'could not create the cgroup namespace (unshare CLONE_NEWCGROUP)';
     case 'mount-private': return 'could not make the mounts private (mount / MS_REC|MS_PRIVATE)';
     case 'mount-proc': return 'could not mount a fresh /proc (mount proc)';

@@ -7,7 +7,9 @@
  *  1. clone with CLONE_NEWUSER (first), CLONE_NEWPID, NEWNS, NEWNET, NEWIPC, NEWUTS
  *  2. the parent writes setgroups "deny" (when the kernel requires it), uid_map, gid_map
  *  3. the child joins each cgroup (cgroup.procs), then unshares CLONE_NEWCGROUP,
- *     so its cgroup namespace is rooted at its own cgroup
+ *     so its cgroup namespace is rooted at its own cgroup; a cgroup2 directory
+ *     (cgroupDir) it is created in, by clone3 CLONE_INTO_CGROUP, where the
+ *     kernel has it (5.7+), else it joins that one with a write too
  *  4. mounts: / recursively private, a fresh /proc, read-only paths, masked paths, / read-only
  *  5. lo up, the hostname
  *  6. with a pid namespace: the minimal init (PID 1) starts the command under it
@@ -51,6 +53,8 @@ export interface IsolationPlan {
   readonly init: boolean;
   /** cgroup.procs files the child writes itself into before anything else. */
   readonly cgroupProcs: readonly string[];
+  /** A cgroup2 directory the child is created in (clone3 CLONE_INTO_CGROUP); absent or null for none. */
+  readonly cgroupDir?: string | null;
 }
 
 export interface NativeIsolation {
@@ -66,6 +70,7 @@ export interface NativeIsolation {
   readonly hostname: string | null;
   readonly init: boolean;
   readonly cgroupProcs: readonly string[];
+  readonly cgroupDir: string | null;
 }
 
 const has = (plan: IsolationPlan, kind: NamespaceKind): boolean => plan.namespaces.includes(kind);
@@ -89,5 +94,6 @@ export function toNativeIsolation(plan: IsolationPlan): NativeIsolation {
     hostname: plan.hostname,
     init: plan.init,
     cgroupProcs: [...plan.cgroupProcs],
+    cgroupDir: plan.cgroupDir ?? null,
   };
 }

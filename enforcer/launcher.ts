@@ -36,6 +36,8 @@ export interface RunningChild {
   readonly exited: Promise<ChildExit>;
   /** Sends a signal while the child lives; false once it has exited. */
   signal(signal: NodeJS.Signals | number): boolean;
+  /** Created in the plan's cgroup2 directory by clone3 CLONE_INTO_CGROUP (false: joined with a write, or none planned). */
+  readonly intoCgroup?: boolean;
 }
 
 export type LaunchOutcome =
@@ -100,6 +102,7 @@ export function outcomeOf(native: NativeBinding, result: NativeLaunchResult, pla
       release,
       exited,
       signal: (signal) => live && native.signal(result.pidfd, signalNumber(signal)),
+      intoCgroup: result.intoCgroup === true,
     },
   };
 }

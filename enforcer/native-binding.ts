@@ -87,6 +87,8 @@ export interface NativeLaunchResult {
   readonly holdFd?: number;
   /** With a pid namespace: the command's pid inside it (`pid` is then the init's); else 0. */
   readonly nsPid?: number;
+  /** clone3 CLONE_INTO_CGROUP created the child in plan.isolation.cgroupDir (false: it joined with a write, or none was planned). */
+  readonly intoCgroup?: boolean;
 }
 
 /** How the child ended: exactly one of code and signal is set. */
@@ -191,4 +193,22 @@ export interface NativeLearnResult extends NativeLaunchResult {
   readonly recorder: number;
   /** Settles once nothing uses the filter any more, or after stopRecording. */
   readonly recording: Promise<NativeRecording>;
+}
+
+/** The part of the addon only the /proc scan uses (enforcer/native/proc-scan.cc). */
+export interface NativeProcBinding {
+  /**
+   * For each pid (every pid under procRoot, ascending, when null): stat, each of
+   * `files`, each of `links` (readlink), then a last slot, all relative to /proc/PID.
+   * A slot is the text or the errno of the failed call; the last is null when the
+   * last link was read (the process lived through every read), else stat re-read.
+   * `status` keeps only the lines keyed by statusKeys (all when empty).
+   */
+  readProcFiles(procRoot: string, pids: Int32Array | null, files: readonly string[], links: readonly string[], statusKeys: readonly string[]): NativeProcFiles;
+}
+
+export interface NativeProcFiles {
+  readonly pids: Int32Array;
+  /** (files + links + 2) slots per pid. */
+  readonly entries: readonly (string | number | null)[];
 }

@@ -6,6 +6,7 @@
 //   learn(plan, options) → launch result + {recorder, recording}   (learn.cc)
 //   stopRecording(id) → boolean
 //   confineSelf(plan) → {userNamespaceErrno, netNamespaceErrno, boundingCleared}
+//   readProcFiles(procRoot, pids, files, links, statusKeys) → {pids, entries}   (proc-scan.cc)
 #include <napi.h>
 
 #include <system_error>
@@ -13,6 +14,7 @@
 #include "launch-result.h"
 #include "learn.h"
 #include "plan.h"
+#include "proc-scan.h"
 #include "seccomp-dump.h"
 #include "self-confine.h"
 #include "spawn.h"
@@ -46,6 +48,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("learn", Napi::Function::New(env, LearnJs, "learn"));
   exports.Set("stopRecording", Napi::Function::New(env, StopRecordingJs, "stopRecording"));
   exports.Set("confineSelf", Napi::Function::New(env, ConfineSelf, "confineSelf"));
+  exports.Set("readProcFiles", Napi::Function::New(env, ReadProcFiles, "readProcFiles"));
   return exports;
 }
 

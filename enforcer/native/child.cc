@@ -127,6 +127,9 @@ int ChildMain(void* raw) {
   if (p.has_filter) {
     sock_fprog prog{static_cast<unsigned short>(p.filter.size()), const_cast<sock_filter*>(p.filter.data())};
     long self = out.listener ? syscall(SYS_getpid) : 0;
+    // Memory of its own: made dumpable for the recorder's pidfd_getfd (listener-slot.h); execve resets it.
+    if (out.listener && out.listener->own_memory.load(std::memory_order_relaxed) && syscall(SYS_prctl, PR_SET_DUMPABLE, 1, 0, 0, 0) != 0)
+      Fail(out, kStepSeccomp, errno);
     long rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, p.seccomp_flags, &prog);
     if (out.listener && rc >= 0) {
       out.listener->pid.store(static_cast<int>(self), std::memory_order_relaxed);

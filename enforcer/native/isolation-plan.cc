@@ -81,6 +81,8 @@ IsolationPlan ReadIsolationPlan(const Napi::Object& plan) {
   if (p.has_hostname && (p.hostname.empty() || p.hostname.size() > 64)) Fail(o.Env(), "hostname", "1 to 64 bytes");
   if (p.has_hostname && !(p.clone_flags & CLONE_NEWUTS)) Fail(o.Env(), "hostname", "null without a uts namespace");
   p.cgroup_procs = Paths(o, "cgroupProcs");
+  p.cgroup_dir = Text(o, "cgroupDir", true, &p.has_cgroup_dir);
+  if (p.has_cgroup_dir && (p.cgroup_dir.empty() || p.cgroup_dir[0] != '/')) Fail(o.Env(), "cgroupDir", "an absolute path or null");
   p.active = true;
   return p;
 }

@@ -51,6 +51,8 @@ struct IsolationPlan {
   bool has_hostname = false;
   std::string hostname;
   std::vector<std::string> cgroup_procs;  // opened O_WRONLY by the parent before the clone
+  bool has_cgroup_dir = false;
+  std::string cgroup_dir;  // a cgroup2 directory: clone3 CLONE_INTO_CGROUP, else its cgroup.procs joins the list
 };
 
 // plan.isolation (an object, or null/undefined for none). Throws Napi::TypeError naming the field.

@@ -1,4 +1,4 @@
-// The launch result as JavaScript sees it ({started, pid, pidfd, step, errno, detail, holdFd, nsPid}).
+// The launch result as JavaScript sees it ({started, pid, pidfd, step, errno, detail, holdFd, nsPid, intoCgroup}).
 #pragma once
 #include <napi.h>
 
@@ -16,6 +16,7 @@ inline Napi::Object LaunchResultObject(Napi::Env env, const LaunchOutcome& outco
   result.Set("detail", Napi::Number::New(env, outcome.failure.detail));
   result.Set("holdFd", Napi::Number::New(env, outcome.hold_fd));
   result.Set("nsPid", Napi::Number::New(env, outcome.ns_pid));
+  result.Set("intoCgroup", Napi::Boolean::New(env, outcome.into_cgroup));
   return result;
 }
 

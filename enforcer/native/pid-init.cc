@@ -70,11 +70,15 @@ void RunInit(const IsolatedArgs& a) {
   int fd = a.child.error_fd;
   syscall(SYS_prctl, PR_SET_NAME, kInitName, 0, 0, 0);
   syscall(SYS_prctl, PR_SET_DUMPABLE, 0, 0, 0, 0);  // the command may not read the init's memory
-  volatile StepFailure shared{0, 0, -1};
+  volatile StepFailure own{0, 0, -1};
+  // A recording command gets memory of its own, so the init's stays undumpable (listener-slot.h);
+  // its failed step then comes back through the shared slot.
+  ListenerSlot* recording = a.child.listener;
+  volatile StepFailure& shared = recording ? recording->command_failure : own;
   ChildArgs command_args = a.child;
   command_args.shared = &shared;
   command_args.parent = 1;  // the command's parent is this init: PID 1 in the namespace
-  long pid = clone(ChildMain, a.command_stack, CLONE_VM | CLONE_VFORK | SIGCHLD, &command_args);
+  long pid = clone(ChildMain, a.command_stack, (recording ? 0 : CLONE_VM) | CLONE_VFORK | SIGCHLD, &command_args);
   if (pid < 0) ReportAndExit(fd, kStepInit, errno, -1);
   if (shared.step != 0) {  // the command's steps failed; it wrote its record already
     int status;

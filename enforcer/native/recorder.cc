@@ -12,7 +12,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <memory>
+#include <sstream>
 
 #include "bpf-run.h"
 
@@ -35,9 +37,10 @@ bool WriteAll(int fd, const std::string& text) {
 // alone. Without it, caplint is dumpable again for this one call only: the
 // child is waiting in its notified execve and can do nothing meanwhile, and
 // the main thread, suspended in the vfork, cannot be launching another.
-int TakeDescriptor(int pidfd, int fd) {
+// (A command with memory of its own made that memory dumpable itself: shares_memory false.)
+int TakeDescriptor(int pidfd, int fd, bool shares_memory) {
   int got = static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, fd, 0));
-  if (got >= 0 || errno != EPERM || prctl(PR_GET_DUMPABLE) != 0) return got;
+  if (got >= 0 || errno != EPERM || !shares_memory || prctl(PR_GET_DUMPABLE) != 0) return got;
   if (prctl(PR_SET_DUMPABLE, 1) != 0) return -1;
   got = static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, fd, 0));
   int error = errno;
@@ -46,11 +49,36 @@ int TakeDescriptor(int pidfd, int fd) {
   return got;
 }
 
+// The last field of NSpid in /proc/PID/status: the pid in its own (innermost) namespace.
+int InnermostPid(int pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("NSpid:", 0) != 0) continue;
+    std::istringstream fields(line.substr(6));
+    int last = 0;
+    for (int value; fields >> value;) last = value;
+    return last;
+  }
+  return 0;
+}
+
+// The command under a pid namespace init, as caplint sees it: the init's
+// child whose innermost pid is ns_pid (listener-slot.h). 0 when none is.
+int CommandHostPid(int init_pid, int ns_pid) {
+  std::string task = "/proc/" + std::to_string(init_pid) + "/task/" + std::to_string(init_pid) + "/children";
+  std::ifstream children(task);
+  for (int pid; children >> pid;)
+    if (InnermostPid(pid) == ns_pid) return pid;
+  return 0;
+}
+
 }  // namespace
 
 Recorder::Recorder(RecorderConfig config, Napi::Env env)
     : config_(std::move(config)), stop_(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)), deferred_(Napi::Promise::Deferred::New(env)) {
   if (!stop_.Valid()) throw Napi::Error::New(env, Describe("eventfd", errno));
+  if (slot_.Get() == nullptr) throw Napi::Error::New(env, Describe("mmap of the listener slot", errno));
   if (syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, &sizes_) != 0)
     throw Napi::Error::New(env, Describe("seccomp(SECCOMP_GET_NOTIF_SIZES)", errno));
   // The kernel's structures may be larger than these headers' (newer kernel): size by both.
@@ -68,7 +96,7 @@ void Recorder::Start() {
   thread_ = std::thread([this] { Run(); });
 }
 
-void Recorder::LaunchOver() { slot_.launch_over.store(true, std::memory_order_release); }
+void Recorder::LaunchOver() { slot_.Get()->launch_over.store(true, std::memory_order_release); }
 
 void Recorder::Stop() {
   uint64_t one = 1;
@@ -89,30 +117,33 @@ void Recorder::Run() {
 // ended without one; then takes the descriptor and starts capability tracing,
 // all before the child's execve is answered.
 bool Recorder::TakeListener() {
+  ListenerSlot& slot = *slot_.Get();
   int fd;
   for (;;) {
-    fd = slot_.fd.load(std::memory_order_acquire);
+    fd = slot.fd.load(std::memory_order_acquire);
     if (fd >= 0) break;
-    if (slot_.launch_over.load(std::memory_order_acquire)) {
-      fd = slot_.fd.load(std::memory_order_acquire);
+    if (slot.launch_over.load(std::memory_order_acquire)) {
+      fd = slot.fd.load(std::memory_order_acquire);
       if (fd >= 0) break;
       return false;  // the child failed before its filter: the launch reports why
     }
     timespec step{0, 200 * 1000};
     nanosleep(&step, nullptr);
   }
-  int pid = slot_.pid.load(std::memory_order_relaxed);
+  int pid = slot.pid.load(std::memory_order_relaxed);
+  int init_pid = slot.init_pid.load(std::memory_order_acquire);
+  int host_pid = slot.host_pid.load(std::memory_order_acquire);
+  if (host_pid > 0) {
+    pid = host_pid;
+  } else if (init_pid > 0) {
+    int ns_pid = pid;
+    pid = CommandHostPid(init_pid, ns_pid);
+    if (pid <= 0) return Abandon(0, "the command (pid " + std::to_string(ns_pid) + " in its namespace) is not among the children of its init " + std::to_string(init_pid));
+  }
   UniqueFd pidfd(static_cast<int>(syscall(SYS_pidfd_open, pid, 0)));
-  if (!pidfd.Valid()) {
-    error_ = Describe("pidfd_open of the child", errno);
-    return false;
-  }
-  listener_.Reset(TakeDescriptor(pidfd.Get(), fd));
-  if (!listener_.Valid()) {
-    error_ = Describe("pidfd_getfd of the child's seccomp listener", errno);
-    syscall(SYS_pidfd_send_signal, pidfd.Get(), SIGKILL, nullptr, 0);  // it would wait in execve forever
-    return false;
-  }
+  if (!pidfd.Valid()) return Abandon(pid, Describe("pidfd_open of the child", errno));
+  listener_.Reset(TakeDescriptor(pidfd.Get(), fd, !slot.own_memory.load(std::memory_order_relaxed)));
+  if (!listener_.Valid()) return Abandon(pid, Describe("pidfd_getfd of the child's seccomp listener", errno));
   if (config_.trace_pid.Valid()) {
     if (!WriteAll(config_.trace_pid.Get(), std::to_string(pid) + "\n")) trace_error_ = Describe("writing set_event_pid", errno);
     else if (!WriteAll(config_.trace_enable.Get(), "1\n")) trace_error_ = Describe("enabling capability:cap_capable", errno);
@@ -120,6 +151,18 @@ bool Recorder::TakeListener() {
     config_.trace_enable.Reset();
   }
   return true;
+}
+
+// No listener: the command would wait in its notified execve forever, so it
+// is killed (under a pid namespace, through its init: the kernel then kills
+// the whole namespace). The launch reports the death; error_ says why.
+bool Recorder::Abandon(int command_pid, const std::string& error) {
+  error_ = error;
+  int init_pid = slot_.Get()->init_pid.load(std::memory_order_acquire);
+  int target = init_pid > 0 ? init_pid : command_pid;
+  UniqueFd pidfd(target > 0 ? static_cast<int>(syscall(SYS_pidfd_open, target, 0)) : -1);
+  if (pidfd.Valid()) syscall(SYS_pidfd_send_signal, pidfd.Get(), SIGKILL, nullptr, 0);
+  return false;
 }
 
 void Recorder::Serve() {

@@ -52,7 +52,7 @@ class Recorder {
   Recorder(const Recorder&) = delete;
   Recorder& operator=(const Recorder&) = delete;
 
-  ListenerSlot* Slot() { return &slot_; }
+  ListenerSlot* Slot() { return slot_.Get(); }
   Napi::Promise Result() const { return deferred_.Promise(); }
   // Starts the thread; it waits in the slot for the child's listener.
   void Start();
@@ -64,13 +64,14 @@ class Recorder {
  private:
   void Run();
   bool TakeListener();
+  bool Abandon(int command_pid, const std::string& error);
   void Serve();
   bool HandleOne();
   void Count(const seccomp_notif& req, bool denied);
   static void Finished(Napi::Env env, void*, Recorder* self);
 
   RecorderConfig config_;
-  ListenerSlot slot_;
+  SharedSlot slot_;  // shared with the children (listener-slot.h)
   UniqueFd listener_;
   UniqueFd stop_;  // eventfd
   seccomp_notif_sizes sizes_{};

@@ -4,7 +4,8 @@
 // and in a new pid namespace it lives on as PID 1 (pid-init.cc), which must
 // not share caplint's memory. The sequence:
 //
-//   clone(CLONE_NEW*, CLONE_PIDFD)  →  parent: setgroups "deny" (when
+//   clone3(CLONE_NEW*, CLONE_PIDFD, CLONE_INTO_CGROUP when a cgroup2 directory
+//   is planned; else clone)  →  parent: setgroups "deny" (when
 //   planned), uid_map, gid_map  →  a byte on the go pipe  →  child:
 //   cgroup.procs, cgroup namespace, mounts, lo, hostname, [init], the
 //   confinement steps of child.cc, execve  →  parent: the status pipe gives
@@ -55,6 +56,30 @@ int WriteMaps(int pid, const IsolationPlan& p) {
   return -1;
 }
 
+// struct clone_args of linux/sched.h (kernel 5.7 layout), spelled out: that header clashes with glibc's sched.h.
+struct CloneArgs {
+  uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid, set_tid_size, cgroup;
+};
+constexpr uint64_t kCloneIntoCgroup = 0x200000000ULL;
+
+// clone3 into the cgroup2 directory `cgroup_fd`, returning like fork: 0 in the child (on a copy of this
+// stack, in memory of its own), which then never returns. -1 with errno when clone3 is refused; the
+// caller falls back to clone and a write of cgroup.procs, which also names the step that failed.
+int CloneInto(uint64_t flags, int cgroup_fd, int* pidfd, IsolatedArgs* args) {
+  CloneArgs ca{};
+  ca.flags = flags | CLONE_PIDFD | kCloneIntoCgroup;
+  ca.pidfd = reinterpret_cast<uint64_t>(pidfd);
+  ca.exit_signal = SIGCHLD;
+  ca.cgroup = static_cast<uint64_t>(cgroup_fd);
+  long pid = syscall(SYS_clone3, &ca, sizeof ca);
+  if (pid == 0) {
+    IsolatedMain(args);
+    syscall(SYS_exit_group, 125);
+    __builtin_trap();
+  }
+  return static_cast<int>(pid);
+}
+
 void Reap(int pidfd) {
   siginfo_t info{};
   while (waitid(P_PIDFD, static_cast<id_t>(pidfd), &info, WEXITED) != 0 && errno == EINTR) {
@@ -63,7 +88,7 @@ void Reap(int pidfd) {
 
 }  // namespace
 
-LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
+LaunchOutcome LaunchIsolated(const ChildPlan& plan, ListenerSlot* listener) {
   const IsolationPlan& iso = plan.isolation;
   bool new_pid = (iso.clone_flags & CLONE_NEWPID) != 0;
   bool with_init = new_pid && iso.init;
@@ -80,18 +105,41 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
     }
     procs_fds.push_back(procs.back().Get());
   }
+  // A cgroup2 directory: the child is created in it (no cgroup.procs write, so no wait for the
+  // migration's RCU grace period); its cgroup.procs is opened too, for a kernel without clone3.
+  UniqueFd cgroup_dir, cgroup_dir_procs;
+  if (iso.has_cgroup_dir) {
+    cgroup_dir = UniqueFd(open(iso.cgroup_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (cgroup_dir.Valid()) cgroup_dir_procs = UniqueFd(openat(cgroup_dir.Get(), "cgroup.procs", O_WRONLY | O_CLOEXEC));
+    if (!cgroup_dir_procs.Valid()) {
+      out.failure = StepFailure{kStepCgroupJoin, errno, static_cast<int32_t>(procs_fds.size())};
+      return out;
+    }
+  }
   ChildStack stack, command_stack;
   volatile StepFailure unused{0, 0, -1};
   // Without a pid namespace the command is this child, and caplint its parent (the parent-death check);
   // as PID 1 of a new one without an init, its parent is outside the namespace, where getppid() gives 0.
   pid_t parent = new_pid ? 0 : getpid();
-  IsolatedArgs args{ChildArgs{&plan, status.write.Get(), &unused, parent}, &iso, go.read.Get(), procs_fds.data(),
+  if (listener) listener->own_memory.store(true, std::memory_order_relaxed);
+  IsolatedArgs args{ChildArgs{&plan, status.write.Get(), &unused, parent, listener}, &iso, go.read.Get(), procs_fds.data(),
                     static_cast<int>(procs_fds.size()), hold.read.Get(), command_stack.Top()};
-  int pidfd = -1, pid, clone_errno;
+  int pidfd = -1, pid = -1, clone_errno = 0;
   {
     BlockedSignals blocked;
     int saved = errno;
-    pid = clone(IsolatedMain, stack.Top(), static_cast<int>(iso.clone_flags) | CLONE_PIDFD | SIGCHLD, &args, &pidfd);
+    if (cgroup_dir.Valid()) {
+      pid = CloneInto(iso.clone_flags, cgroup_dir.Get(), &pidfd, &args);
+      out.into_cgroup = pid > 0;
+    }
+    if (pid < 0) {
+      if (cgroup_dir_procs.Valid()) {  // the child joins it with a write, after the others
+        procs_fds.push_back(cgroup_dir_procs.Get());
+        args.procs_fds = procs_fds.data();
+        args.procs_count = static_cast<int>(procs_fds.size());
+      }
+      pid = clone(IsolatedMain, stack.Top(), static_cast<int>(iso.clone_flags) | CLONE_PIDFD | SIGCHLD, &args, &pidfd);
+    }
     clone_errno = errno;
     errno = saved;
   }
@@ -105,7 +153,7 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
   GuardParent();
   UniqueFd owned_pidfd(pidfd);
   status.write.Reset(), go.read.Reset(), hold.read.Reset();
-  procs.clear();
+  procs.clear(), cgroup_dir.Reset(), cgroup_dir_procs.Reset();
   out.pid = pid;
   if (iso.has_maps) {
     int which = WriteMaps(pid, iso);
@@ -117,6 +165,8 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan) {
       return out;
     }
   }
+  // Before the command can run: how the recorder finds it (listener-slot.h).
+  if (listener) (with_init ? listener->init_pid : listener->host_pid).store(pid, std::memory_order_release);
   (void)!write(go.write.Get(), "1", 1);  // a child already gone reports through the status pipe
   go.write.Reset();
   out.failure = ReadFailure(status.read.Get());

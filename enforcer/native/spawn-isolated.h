@@ -6,6 +6,7 @@ namespace caplint {
 
 // Like Launch, for plan.isolation.active. Namespace creation failing (clone
 // EPERM, for one) is a StepFailure at kStepNamespaces, not an exception.
-LaunchOutcome LaunchIsolated(const ChildPlan& plan);
+// `listener` (a recording launch): in shared memory (listener-slot.h).
+LaunchOutcome LaunchIsolated(const ChildPlan& plan, ListenerSlot* listener = nullptr);
 
 }  // namespace caplint

@@ -27,11 +27,7 @@
 namespace caplint {
 
 LaunchOutcome Launch(const ChildPlan& plan, ListenerSlot* listener) {
-  if (plan.isolation.active) {
-    // The isolated child is forked, not sharing memory: the listener slot would stay in its copy.
-    if (listener != nullptr) throw std::system_error(ENOTSUP, std::generic_category(), "a recording launch with namespaces or cgroups");
-    return LaunchIsolated(plan);
-  }
+  if (plan.isolation.active) return LaunchIsolated(plan, listener);
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category(), "pipe2");
   UniqueFd read_end(fds[0]), write_end(fds[1]);

@@ -12,6 +12,7 @@ struct LaunchOutcome {
   StepFailure failure{0, 0, -1};
   int hold_fd = -1;      // pid namespace: close once the command is verified (the init reaps it only then)
   int ns_pid = 0;        // pid namespace: the command's pid inside it
+  bool into_cgroup = false;  // clone3 CLONE_INTO_CGROUP placed the child in plan.isolation.cgroup_dir
 };
 
 // Throws std::system_error when the clone itself fails (nothing was started).

@@ -29,6 +29,20 @@ function unknownReason(value: unknown): string | null {
   return isUnknown(value) ? value.reason : null;
 }
 
+/** JSON of the key's object fields, by identity: the scan shares one object among the processes it read alike. */
+const written = new WeakMap<object, string>();
+
+function part(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'undefined';
+  let text = written.get(value);
+  if (text === undefined) written.set(value, (text = JSON.stringify(value)));
+  return text;
+}
+
+/** The fields' JSON joined by a control character, which JSON always escapes. */
 export function groupKey(s: Subject): string {
-  return JSON.stringify(groupFields(s));
+  const fields = groupFields(s);
+  let key = '';
+  for (const name in fields) key += `${part(fields[name])}\u0001`;
+  return key;
 }

@@ -17,11 +17,15 @@ export interface LoadedProcesses {
 export interface LiveOptions extends ScanOptions {
   /** Dump and emulate the seccomp filters of processes that have one (default true). */
   readonly filters?: boolean;
+  /** Read the files of every process in one call to the addon when it loads (default true). */
+  readonly batch?: boolean;
 }
 
 export async function loadProcesses(options: LiveOptions): Promise<LoadedProcesses> {
   const { scanProcesses } = await import('../inputs/proc/scan.js');
-  const result = scanProcesses(options);
+  // The addon reads every process's files in one call when it loads; a scan of a given tree (options.fs) reads that tree.
+  const readFiles = options.fs || options.batch === false ? undefined : (await import('../../enforcer/proc-files.js')).nativeProcFiles();
+  const result = scanProcesses({ ...options, ...(readFiles ? { readFiles } : {}) });
   let subjects = result.subjects;
   if (options.filters !== false) {
     const { withReachableSyscalls } = await import('./live-seccomp.js');

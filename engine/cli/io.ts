@@ -1,6 +1,7 @@
 /** What a command may touch of the outside world; tests pass their own. */
 import { readStdinBounded } from '../inputs/bounded-read.js';
 import type { ReadLimits } from '../inputs/bounded-read.js';
+import { fdWriter, isTerminal, terminalColumns } from './fd-output.js';
 
 export interface Io {
   readonly argv0: string;
@@ -15,18 +16,23 @@ export interface Io {
   readStdin(limits?: ReadLimits): Promise<string>;
 }
 
+/** The real process's Io: terminal checks happen when a command asks, and writes go straight to the descriptors (fd-output.ts). */
 export function processIo(): Io {
-  const write = quietOnClose(process.stdout, 'standard output');
-  const error = quietOnClose(process.stderr, 'standard error');
   return {
     argv0: 'caplint',
     cwd: process.cwd(),
     env: process.env,
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
-    ...(process.stdout.columns ? { stdoutColumns: process.stdout.columns } : {}),
-    write,
-    error,
+    get stdoutIsTTY() {
+      return isTerminal(1);
+    },
+    get stderrIsTTY() {
+      return isTerminal(2);
+    },
+    get stdoutColumns() {
+      return terminalColumns(1);
+    },
+    write: fdWriter(1, 'standard output'),
+    error: fdWriter(2, 'standard error'),
     readStdin: async (limits) => (await readStdinBounded(limits)).toString('utf8'),
   };
 }
@@ -36,22 +42,4 @@ export function wantsColor(io: Io, stream: 'stdout' | 'stderr' = 'stdout'): bool
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return stream === 'stdout' ? io.stdoutIsTTY : io.stderrIsTTY;
-}
-
-/**
- * Writes that stop when the reader goes away: `caplint rules | head -1`
- * closes the pipe, and EPIPE ends the output quietly (the exit code is still
- * the one the command earned). Any other write error is said once on stderr.
- */
-function quietOnClose(stream: NodeJS.WriteStream, name: string): (text: string) => void {
-  let open = true;
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (!open) return;
-    open = false;
-    if (error.code !== 'EPIPE' && stream !== process.stderr) process.stderr.write(`caplint: cannot write to ${name}: ${error.message}\n`);
-    if (error.code !== 'EPIPE') process.exitCode = 2;
-  });
-  return (text) => {
-    if (open) stream.write(text);
-  };
 }

@@ -1,5 +1,5 @@
 /** `caplint audit [PATH...|-]`: judge container configs against the rules. */
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Command } from '../cli/commands.js';
 import type { Io } from '../cli/io.js';
@@ -153,7 +153,7 @@ async function writeReports(report: AuditReport, outputs: readonly OutputSpec[],
     if (!toFile) io.write(text);
     else {
       try {
-        await writeFile(resolve(io.cwd, spec.output!), text);
+        writeFileSync(resolve(io.cwd, spec.output!), text);
       } catch (error) {
         throw new UsageError(`cannot write ${spec.output}: ${describeFsError(error)}`);
       }

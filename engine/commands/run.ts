@@ -8,10 +8,10 @@
  * Exits with the child's code, 128+N for signal N, 125 when confinement could
  * not be set up (nothing ran), 126 not executable, 127 not found.
  */
-import { isatty } from 'node:tty';
 import type { Command } from '../cli/commands.js';
 import type { Io } from '../cli/io.js';
 import { parse } from '../cli/args.js';
+import { mayBeTerminal } from '../cli/fd-output.js';
 import { terminalSafe } from '../../reports/common/terminal.js';
 import { CaplintError, UsageError, describeError } from '../errors.js';
 import type { Enforcer } from '../../enforcer/launcher.js';
@@ -169,7 +169,7 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
         const enforcer = (deps.enforcer ?? (await defaultEnforcer()))();
         return await launchAndWait(enforcer, decision.plan, childOwn, io, {
           signals: deps.signals ?? process,
-          terminal: (deps.stdinIsTerminal ?? (() => isatty(0)))(),
+          terminal: deps.stdinIsTerminal ? deps.stdinIsTerminal() : await stdinIsTerminal(),
           cgroup: { places: isolation.places, limits: isolation.limits },
         });
       } catch (error) {
@@ -184,3 +184,8 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
 }
 
 export default createRunCommand();
+
+/** Whether standard input is a terminal; node:tty (with net and streams) loads only for a character device that may be one. */
+async function stdinIsTerminal(): Promise<boolean> {
+  return mayBeTerminal(0) && (await import('node:tty')).isatty(0);
+}

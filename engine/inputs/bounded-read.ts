@@ -15,7 +15,6 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { isatty } from 'node:tty';
 import { ReadRefused } from '../errors.js';
 
 export { ReadRefused } from '../errors.js';
@@ -69,7 +68,8 @@ export async function readStdinBounded(limits: ReadLimits = {}, stdin: NodeJS.Re
     if (info.size > maxBytes) throw tooLarge(info.size, maxBytes);
     return readAll(fd, maxBytes, undefined, info.size + 1);
   }
-  const terminal = info.isCharacterDevice() && isatty(fd);
+  // node:tty (and with it net and streams) loads only for a character device.
+  const terminal = info.isCharacterDevice() && (await import('node:tty')).isatty(fd);
   if (!terminal && !info.isFIFO() && !info.isSocket()) throw new ReadRefused(`standard input is ${kindOf(info)}, not a file or a pipe (caplint reads regular files, pipes and FIFOs)`, 'not-a-file');
   return readStream(stdin, maxBytes, terminal ? undefined : limits.timeoutMs ?? STDIN_TIME_LIMIT_MS);
 }

@@ -22,7 +22,9 @@ import { capabilitySentence, extendsRef, learnedCapabilities, profileJson, secco
 import { mergeLearned, readPrevious } from './merge.js';
 import type { Learned } from './merge.js';
 import { CaplintError, UsageError, describeError } from '../errors.js';
-import { summary, describeRun } from './summary.js';
+import { summary, describeRun, isolationSentence } from './summary.js';
+import { decideIsolation } from '../run/decide-isolation.js';
+import { childUser } from '../run/child-user.js';
 
 export interface LearnRequest {
   readonly command: readonly string[];
@@ -56,15 +58,19 @@ export async function learn(request: LearnRequest, io: Io, wait: { signals: Sign
     io.error(`caplint learn: ${request.command[0]}: command not found; nothing was run\n`);
     return 127;
   }
-  const own = readStatus('self');
+  const lastCap = readLastCap();
+  // The base's namespaces and limits, as `run` decides them; what cannot be made here is said, and learning goes on.
+  const isolation = decideIsolation(intent.isolation, readStatus('self'), lastCap, true);
+  const user = childUser(intent.user, isolation.childOwn, intent.isolation.mapTo, isolation.plan);
   const decision = decidePlan(
-    { file, argv: request.command, env: io.env, capabilities: intent.capabilities, noNewPrivs: true, user: null, seccomp: { program: filter.program, flags: [], summary: '' }, allowPartial: true },
-    own,
-    readLastCap(),
+    { file, argv: request.command, env: io.env, capabilities: intent.capabilities, noNewPrivs: true, user, seccomp: { program: filter.program, flags: [], summary: '' }, allowPartial: true, isolation: isolation.plan },
+    isolation.childOwn,
+    lastCap,
   );
-  if (decision.partial) io.error(`caplint learn: ${decision.partial}; learning goes on (it is not confinement)\n`);
+  for (const gap of [...isolation.gaps, ...(decision.partial ? [decision.partial] : [])]) io.error(`caplint learn: ${gap}; learning goes on (it is not confinement)\n`);
   const when = new Date();
-  const result = await runLearning(decision.plan, filter, { timeoutSeconds: request.timeout, ...wait });
+  const result = await runLearning(decision.plan, filter, { timeoutSeconds: request.timeout, ...wait, cgroup: { places: isolation.places, limits: isolation.limits } });
+  if (result.kind === 'ran') for (const note of result.notes) io.error(`caplint learn: ${note}\n`);
   if (result.kind === 'failed') {
     io.error(`caplint learn: ${result.message}; nothing was learned\n`);
     return result.exitCode;
@@ -78,7 +84,7 @@ export async function learn(request: LearnRequest, io: Io, wait: { signals: Sign
   const learned: Learned = {
     seccomp: seccompLearned,
     capabilities: learnedCapabilities(result.capabilities, base.allow),
-    description: `${describeRun(request.command, when, request.base, result)}; ${capabilitySentence(result.capabilities, base.allow)}.`,
+    description: `${describeRun(request.command, when, request.base, result)}${isolationSentence(isolation)}; ${capabilitySentence(result.capabilities, base.allow)}.`,
     forbidden: unusedSyscalls(table, seccompLearned, base.forbiddenSyscalls, syscallNames),
   };
   const { seccomp, capabilities, description, forbidden } = previous ? mergeLearned(previous, learned) : learned;

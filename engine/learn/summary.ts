@@ -4,6 +4,7 @@ import type { LearnedSeccomp } from './learned-seccomp.js';
 import type { Observation } from './observed.js';
 import { namesByArch } from './observed.js';
 import type { LearningResult } from './run-learning.js';
+import type { IsolationDecision } from '../run/decide-isolation.js';
 
 type Ran = Extract<LearningResult, { kind: 'ran' }>;
 
@@ -12,6 +13,16 @@ const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.rep
 export function describeRun(command: readonly string[], when: Date, base: string, result: Ran): string {
   const ending = result.timedOut ? 'stopped after --timeout' : `exit ${result.exitCode}`;
   return `Learned by caplint learn on ${when.toISOString()} from \`${command.map(quote).join(' ')}\` (${ending}) over the base "${base}"`;
+}
+
+/** Where the run was learned: in the base's namespaces and limits, and what of them could not be had. */
+export function isolationSentence(isolation: IsolationDecision): string {
+  const parts: string[] = [];
+  if (isolation.plan?.namespaces.length) parts.push(`in new ${isolation.plan.namespaces.join(', ')} namespaces`);
+  const limits = Object.entries(isolation.limits).map(([kind, n]) => `${kind} ${n}`);
+  if (limits.length) parts.push(`with the limits ${limits.join(', ')}`);
+  if (isolation.gaps.length) parts.push(`without what could not be set up here (${isolation.gaps.join('; ')})`);
+  return parts.length ? `, ${parts.join(', ')}` : '';
 }
 
 export interface SummaryInput {

@@ -93,7 +93,7 @@ export async function launchAndWait(enforcer: Enforcer, plan: LaunchPlan, own: C
         io.error(`caplint run: ${describeError(error)}; nothing was run\n`);
         return 125;
       }
-      plan = { ...plan, isolation: { ...plan.isolation!, cgroupProcs: cgroup.procsFiles } };
+      plan = { ...plan, isolation: { ...plan.isolation!, cgroupProcs: cgroup.procsFiles, cgroupDir: cgroup.v2Dir } };
     }
     const outcome = enforcer.launch(plan);
     if (outcome.kind === 'failed') {

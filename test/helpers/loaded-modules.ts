@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
-const HOOK = `process.on('exit', () => require('node:fs').writeFileSync(process.env.CAPLINT_TEST_LOADED, JSON.stringify(Object.keys(require.cache))));\n`;
+const HOOK = `process.on('exit', () => require('node:fs').writeFileSync(process.env.CAPLINT_TEST_LOADED, JSON.stringify({ files: Object.keys(require.cache), builtins: process.moduleLoadList })));\n`;
 
 export interface LoadedRun {
   readonly status: number | null;
@@ -18,6 +18,8 @@ export interface LoadedRun {
   /** Package names from node_modules that were loaded (e.g. "yaml", "typescript"). */
   readonly packages: readonly string[];
   readonly files: readonly string[];
+  /** Node's built-in modules that were loaded ("net", "internal/fs/promises", ...), from process.moduleLoadList. */
+  readonly builtins: readonly string[];
 }
 
 export function runRecordingModules(args: readonly string[], input?: string): LoadedRun {
@@ -29,9 +31,10 @@ export function runRecordingModules(args: readonly string[], input?: string): Lo
     const r = spawnSync(process.execPath, ['--require', hook, join(ROOT, 'bin/caplint.js'), ...args], {
       cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CAPLINT_TEST_LOADED: out },
     });
-    const files = JSON.parse(readFileSync(out, 'utf8')) as string[];
+    const { files, builtins } = JSON.parse(readFileSync(out, 'utf8')) as { files: string[]; builtins: string[] };
     const packages = [...new Set(files.map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)?.[1]).filter((p): p is string => p !== undefined))].sort();
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr, packages, files };
+    const modules = builtins.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length));
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr, packages, files, builtins: modules };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

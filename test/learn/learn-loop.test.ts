@@ -26,7 +26,7 @@ describe.skipIf(!IS_ROOT)('caplint learn, run, audit (root)', () => {
     for (const name of ['openat', 'read', 'write', 'execve', 'exit_group']) expect(names).toContain(name);
     for (const name of ['socket', 'mount', 'ptrace']) expect(names).not.toContain(name);
     expect(ran.profile).toMatchObject({ extends: 'default', noNewPrivileges: true, seccomp: './cat.seccomp.json', capabilities: { allow: [] } });
-    expect(ran.profile['description']).toMatch(/from `sh -c 'cat \/etc\/hostname'` \(exit 0\) over the base "default"; capabilities traced/);
+    expect(ran.profile['description']).toMatch(/from `sh -c 'cat \/etc\/hostname'` \(exit 0\) over the base "default", in new pid, mount, ipc, uts, cgroup namespaces; capabilities traced/);
     expect(ran.profile['forbiddenSyscalls']).toEqual(expect.arrayContaining(['socket', 'unshare']));
     expect(validate()(ran.profile)).toBe(true);
   });

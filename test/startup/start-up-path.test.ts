@@ -5,7 +5,7 @@
  * no package. And the code cache made at build time is one V8 accepts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,29 +13,59 @@ import { runRecordingModules } from '../helpers/loaded-modules.js';
 
 const ROOT = resolve(__dirname, '../..');
 const HEAVY = ['typescript', '@typescript-eslint/typescript-estree', 'yaml', 'ajv'];
+/**
+ * Node built-ins an audit of files or a launch has no use for, each costly on
+ * first load: net and the streams come with process.stdout on a pipe and with
+ * node:tty; fs/promises brings readline, fs/dir and the watchers.
+ */
+const NEEDLESS = ['net', 'tty', 'stream', 'internal/streams/readable', 'readline', 'internal/readline/interface', 'fs/promises', 'internal/fs/promises', 'child_process', 'worker_threads', 'http', 'https'];
 
 describe('the start-up path', () => {
   it('--version loads no dependency', () => {
     const r = runRecordingModules(['--version']);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     expect(r.packages).toEqual([]);
+    expect(r.builtins.filter((m) => NEEDLESS.includes(m) || m === 'crypto' || m.startsWith('internal/util/parse_args'))).toEqual([]);
   });
 
   it.each([['text'], ['json']])('audit of an OCI config (%s) loads no TypeScript, YAML or ajv', (format) => {
     const r = runRecordingModules(['audit', 'examples/oci/runc-default/config.json', '--format', format]);
     expect(r.status).toBe(1);
+    expect(r.stdout).toContain('capabilities/no-ambient');
     expect(r.packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+  });
+
+  it.each([['text'], ['json']])('audit of an OCI config (%s) into a pipe loads no net, tty, stream, readline or fs/promises', (format) => {
+    const r = runRecordingModules(['audit', 'examples/oci/runc-default/config.json', '--format', format]);
+    expect(r.status).toBe(1);
+    expect(r.builtins).toContain('vm'); // the list is real: bin/ compiles the bundle with node:vm
+    expect(r.builtins.filter((m) => NEEDLESS.includes(m) || m === 'crypto')).toEqual([]);
   });
 
   it('run --profile default compiles nothing and loads no TypeScript, YAML or ajv', () => {
     const r = runRecordingModules(['run', '--profile', 'default', '--dry-run', '--allow-partial', '--', '/bin/true']);
     expect(r.stdout).toMatch(/compiled when the package was built/);
     expect(r.packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+    // node:crypto (the SHA-256 of the program key and of the shipped entry) brings the streams; nothing else may.
+    expect(r.builtins).toContain('crypto');
+    expect(r.builtins.filter((m) => NEEDLESS.includes(m) && m !== 'stream' && !m.startsWith('internal/streams/'))).toEqual([]);
   });
 
-  it('the bundle compiles from the code cache made at build time', () => {
-    const out = execFileSync(process.execPath, ['-e', "const { script } = require('./bin/caplint.js').loadCli(); process.stdout.write(String(script.cachedDataRejected))"], { cwd: ROOT, encoding: 'utf8' });
-    expect(out).toBe('false');
+  it.each([
+    [[], 'base'], [['--version'], 'base'], [['help'], 'base'], [['audit', 'x.json'], 'audit'], [['help', 'audit'], 'audit'],
+    [['run', '--', '/bin/true'], 'run'], [['ps'], 'all'], [['seccomp', 'compile', 'default'], 'all'],
+  ])('the bundle for %j compiles from the code cache made at build time for it (%s)', (argv, name) => {
+    const probe = `const { loadCli, cacheName } = require('./bin/caplint.js'); const argv = ${JSON.stringify(argv)};
+      const { script } = loadCli(argv); process.stdout.write(JSON.stringify([cacheName(argv), script.cachedDataRejected]))`;
+    const out = execFileSync(process.execPath, ['-e', probe], { cwd: ROOT, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([name, false]);
+  });
+
+  it('each code cache holds what its command ran, so the one for --version is the smallest and the one for everything the largest', () => {
+    const size = (name: string) => statSync(join(ROOT, 'dist/cache', `${name}.cache`)).size;
+    expect(size('base')).toBeLessThan(size('run'));
+    expect(size('run')).toBeLessThan(size('all'));
+    expect(size('audit')).toBeLessThan(size('all'));
   });
 });
 

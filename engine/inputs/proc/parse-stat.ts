@@ -20,13 +20,25 @@ export function parseStat(text: string): ProcStat | undefined {
   const open = text.indexOf('(');
   const close = text.lastIndexOf(')');
   if (open < 0 || close < open) return undefined;
-  const rest = text.slice(close + 2).trim().split(/\s+/);
+  // Fields after the command, by index (0 = state): only four are needed, so the line is not split.
+  const wanted = [0, 1, 6, 19];
+  const found: string[] = [];
+  let field = 0;
+  for (let at = close + 1; at < text.length && found.length < wanted.length;) {
+    while (at < text.length && text.charCodeAt(at) <= 32) at++;
+    let end = at;
+    while (end < text.length && text.charCodeAt(end) > 32) end++;
+    if (end === at) break;
+    if (field === wanted[found.length]) found.push(text.slice(at, end));
+    field++;
+    at = end;
+  }
+  const [state, ppidText, flagsText, startTime] = found;
   const pid = Number(text.slice(0, open).trim());
-  const ppid = Number(rest[1]);
-  const flags = Number(rest[6]);
-  const startTime = rest[19];
-  if (!Number.isInteger(pid) || !Number.isInteger(ppid) || rest[0] === undefined || startTime === undefined) return undefined;
-  return { pid, comm: text.slice(open + 1, close), state: rest[0], ppid, flags: Number.isFinite(flags) ? flags : 0, startTime };
+  const ppid = Number(ppidText);
+  const flags = Number(flagsText);
+  if (!Number.isInteger(pid) || !Number.isInteger(ppid) || state === undefined || startTime === undefined) return undefined;
+  return { pid, comm: text.slice(open + 1, close), state, ppid, flags: Number.isFinite(flags) ? flags : 0, startTime };
 }
 
 export function isKernelThread(stat: ProcStat): boolean {

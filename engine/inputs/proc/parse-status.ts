@@ -3,7 +3,8 @@
 export type StatusFields = ReadonlyMap<string, string>;
 
 /** The keys the reader uses; the other ~45 lines (memory, signals, CPU lists) are not kept. */
-const WANTED = new Set(['Uid', 'Gid', 'Groups', 'NSpid', 'Threads', 'CapInh', 'CapPrm', 'CapEff', 'CapBnd', 'CapAmb', 'NoNewPrivs', 'Seccomp', 'Seccomp_filters']);
+export const STATUS_KEYS = ['Uid', 'Gid', 'Groups', 'NSpid', 'Threads', 'CapInh', 'CapPrm', 'CapEff', 'CapBnd', 'CapAmb', 'NoNewPrivs', 'Seccomp', 'Seccomp_filters'] as const;
+const WANTED = new Set<string>(STATUS_KEYS);
 
 export function parseStatus(text: string): StatusFields {
   const fields = new Map<string, string>();

@@ -9,8 +9,16 @@ import { profileName, readLsm } from './read-lsm.js';
 import type { ScanContext } from './scan-context.js';
 import { countUnreadable } from './scan-context.js';
 
+/** Parsed Uid:/Gid: lines by text, shared (read-only) by the processes that print the same ids. */
+const quads = new Map<string | undefined, Maybe<IdQuad>>();
+
 export function quad(value: string | undefined): Maybe<IdQuad> {
-  return idSet(value) ?? unknown('Uid/Gid are not readable in /proc/PID/status');
+  let found = quads.get(value);
+  if (!found) {
+    if (quads.size >= 4096) quads.clear();
+    quads.set(value, (found = idSet(value) ?? unknown('Uid/Gid are not readable in /proc/PID/status')));
+  }
+  return found;
 }
 
 export function seccompState(status: StatusFields): SeccompState {

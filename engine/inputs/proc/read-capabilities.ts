@@ -35,7 +35,20 @@ function names(mask: bigint, raw: string, lastCap: number): readonly string[] {
   return list;
 }
 
+/** Whole decodings by the five masks: processes with the same sets share one (read-only) answer. */
+const byMasks = new Map<string, DecodedCapabilities>();
+
 export function decodeCapabilities(status: StatusFields, lastCap: number | undefined): DecodedCapabilities {
+  const key = `${lastCap}/${Object.values(STATUS_KEY).map((k) => status.get(k)).join('/')}`;
+  let found = byMasks.get(key);
+  if (!found) {
+    if (byMasks.size >= 4096) byMasks.clear(); // a long-lived agent sees new sets; keep the cache bounded
+    byMasks.set(key, (found = decode(status, lastCap)));
+  }
+  return found;
+}
+
+function decode(status: StatusFields, lastCap: number | undefined): DecodedCapabilities {
   const sets = {} as Record<CapSetName, Maybe<readonly string[]>>;
   const masks: Partial<Record<CapSetName, string>> = {};
   for (const [set, key] of Object.entries(STATUS_KEY) as [CapSetName, string][]) {

@@ -11,7 +11,8 @@ import type { ScanContext } from './scan-context.js';
 import { countUnreadable } from './scan-context.js';
 import { readFailure } from './proc-fs.js';
 
-export function readDeviceRules(context: ScanContext, memberships: readonly Membership[]): Maybe<DeviceRule[]> {
+/** `count` hears the reason when devices.list cannot be read (by default it is counted on the scan). */
+export function readDeviceRules(context: ScanContext, memberships: readonly Membership[], count = (reason: string) => countUnreadable(context, reason)): Maybe<DeviceRule[]> {
   const member = memberships.find((m) => m.version === 1 && m.controllers.includes('devices'));
   const place = member && directoryOf(member, context.hierarchies);
   if (!place) return unknown('no cgroup v1 devices controller; cgroup v2 device rules are eBPF programs and are not read');
@@ -24,7 +25,7 @@ export function readDeviceRules(context: ScanContext, memberships: readonly Memb
     }
     context.deviceRules.set(place.dir, rules);
   }
-  if (isUnknown(rules)) countUnreadable(context, `devices.list: ${rules.reason.replace(/^.*: /, '')}`);
+  if (isUnknown(rules)) count(`devices.list: ${rules.reason.replace(/^.*: /, '')}`);
   return rules;
 }
 

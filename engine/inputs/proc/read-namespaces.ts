@@ -2,11 +2,7 @@
  * Namespace membership: stat(/proc/PID/ns/T) following the link gives the
  * namespace's (dev, inode); equal to the reference process's means shared
  * (`host`), different means `isolated`, unreadable means `unknown`.
- *
- * A scan reads each link with readlink (`net:[4026531840]`, the same access
- * check as stat, and far cheaper) and stats it only the first time that link
- * text appears: the text names one nsfs inode, so every process showing it
- * shares the (dev, inode) that stat returned for it.
+ * (A scan reads links instead: see namespace-facts.ts.)
  */
 import type { Namespaces, NamespaceState } from '../../model/subject.js';
 import { NAMESPACE_TYPES, PROC_NS_FILE } from '../../linux/namespaces.js';
@@ -17,20 +13,12 @@ import { readFailure } from './proc-fs.js';
 /** Per type: the namespace's id, or why it could not be read. */
 export type NamespaceIds = Readonly<Record<NamespaceType, FileId | { readonly failure: string }>>;
 
-/** Reads each ns link; whether the process vanished meanwhile is the scan's to decide (it re-reads stat). */
-export function readNamespaceIds(fs: ProcFs, procRoot: string, pid: number, known?: Map<string, FileId>): NamespaceIds {
+/** Stats each ns link (for the reference process); whether the process vanished meanwhile is the caller's to decide. */
+export function readNamespaceIds(fs: ProcFs, procRoot: string, pid: number): NamespaceIds {
   const ids = {} as Record<NamespaceType, FileId | { failure: string }>;
   for (const type of NAMESPACE_TYPES) {
-    const path = `${procRoot}/${pid}/ns/${PROC_NS_FILE[type]}`;
     try {
-      if (!known) {
-        ids[type] = fs.id(path);
-        continue;
-      }
-      const link = fs.readlink(path);
-      let id = known.get(link);
-      if (!id) known.set(link, (id = fs.id(path)));
-      ids[type] = id;
+      ids[type] = fs.id(`${procRoot}/${pid}/ns/${PROC_NS_FILE[type]}`);
     } catch (error) {
       ids[type] = { failure: readFailure(error) };
     }

@@ -10,10 +10,8 @@ import { isKernelThread } from './parse-stat.js';
 import type { StatusFields } from './parse-status.js';
 import { nsPids, parseStatus } from './parse-status.js';
 import { decodeCapabilities } from './read-capabilities.js';
-import { compareNamespaces, namespaceInodes, readNamespaceIds } from './read-namespaces.js';
-import { parseCgroupFile } from './cgroup-hierarchies.js';
-import type { Membership } from './cgroup-hierarchies.js';
-import { readDeviceRules } from './read-device-rules.js';
+import { namespaceFacts } from './namespace-facts.js';
+import { cgroupFacts } from './cgroup-facts.js';
 import { readMountView } from './read-mount-view.js';
 import { threadDifferences } from './read-threads.js';
 import { idMaps, lsm, privileged, quad, seccompState } from './process-fields.js';
@@ -21,6 +19,9 @@ import type { ScanContext } from './scan-context.js';
 import { countUnreadable } from './scan-context.js';
 import { isGone, readFailure } from './proc-fs.js';
 import { findLauncher } from './launcher.js';
+
+const NO_DEVICES = unknown('the device nodes a live process can open are files under its root; they are not listed');
+const NO_SYSCTLS = unknown('the sysctls in force for a process are per network/IPC/UTS namespace and are not read');
 
 export function readProcess(context: ScanContext, stat: ProcStat): Subject | undefined {
   const { fs, roots } = context;
@@ -46,23 +47,17 @@ export function readProcess(context: ScanContext, stat: ProcStat): Subject | und
   };
   const { capabilities, masks } = decodeCapabilities(status, context.lastCap);
   for (const set of Object.values(capabilities)) if (isUnknown(set)) countUnreadable(context, `capabilities: ${set.reason}`);
-  const ids = readNamespaceIds(fs, roots.proc, stat.pid, context.namespaceIds);
-  const namespaces = compareNamespaces(ids, context.reference.ids, context.reference.pid);
-  for (const ns of Object.values(namespaces)) if (ns.state === 'unknown') countUnreadable(context, `namespaces: ${ns.reason.replace(/^.*: /, '')}`);
+  const { ids, namespaces, inodes } = namespaceFacts(context, stat.pid);
   const uids = quad(status.get('Uid'));
   const gids = quad(status.get('Gid'));
-  const cgroupText = read('cgroup');
-  const memberships: Maybe<Membership[]> = typeof cgroupText === 'string' ? parseCgroupFile(cgroupText) : miss('cgroup', cgroupText.failure);
-  const applied = isUnknown(memberships)
-    ? { limits: { memory: memberships, pids: memberships, cpu: memberships }, sources: {} }
-    : context.limits.applied(memberships);
-  for (const value of Object.values(applied.limits)) if (isUnknown(value)) countUnreadable(context, `limits: ${value.reason.replace(/^\S+: /, '')}`);
+  const cgroup = cgroupFacts(context, read('cgroup'));
+  const memberships = cgroup.memberships;
   const cmdline = read('cmdline');
   const view = readMountView(context, stat.pid, ids.mount);
   const seccomp = seccompState(status);
   const noNewPrivs = status.get('NoNewPrivs');
   const kernelThread = isKernelThread(stat);
-  const container = isUnknown(memberships) ? undefined : context.containers.identify(memberships);
+  const container = cgroup.container;
   // Only a filtered process gets profile advice; the walk up its parents is skipped for the rest.
   const launcher = seccomp.mode === 'filter' ? findLauncher(fs, roots.proc, stat.ppid, context.launchers) : undefined;
   return {
@@ -83,13 +78,13 @@ export function readProcess(context: ScanContext, stat: ProcStat): Subject | und
     },
     readOnlyRootfs: view.readOnlyRootfs,
     mounts: view.mounts,
-    devices: unknown('the device nodes a live process can open are files under its root; they are not listed'),
-    deviceRules: isUnknown(memberships) ? memberships : readDeviceRules(context, memberships) as Maybe<readonly DeviceRule[]>,
-    sysctls: unknown('the sysctls in force for a process are per network/IPC/UTS namespace and are not read'),
+    devices: NO_DEVICES,
+    deviceRules: cgroup.deviceRules,
+    sysctls: NO_SYSCTLS,
     maskedPaths: view.maskedPaths,
     readonlyPaths: view.readonlyPaths,
     lsm: lsm(context, dir),
-    limits: applied.limits,
+    limits: cgroup.applied.limits,
     annotations: {},
     ...(container ? { container } : {}),
     process: {
@@ -104,11 +99,11 @@ export function readProcess(context: ScanContext, stat: ProcStat): Subject | und
       gids,
       nsPids: nsPids(status.get('NSpid')),
       reference: context.reference.pid,
-      namespaceInodes: namespaceInodes(ids),
+      namespaceInodes: inodes,
       capLastCap: context.lastCap ?? null,
       capabilityMasks: masks,
       cgroups: memberships,
-      limitSources: applied.sources,
+      limitSources: cgroup.applied.sources,
       ...(launcher ? { launcher } : {}),
       threads: !status.size ? unknown('status: unreadable') : status.get('Threads') === '1' ? [] : threadDifferences(fs, roots.proc, stat.pid, status),
     },

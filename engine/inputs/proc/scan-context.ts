@@ -8,6 +8,8 @@ import type { Hierarchy } from './cgroup-hierarchies.js';
 import type { ContainerIndex } from './identify-container.js';
 import type { MountInfo } from './parse-mountinfo.js';
 import type { Launcher } from './launcher.js';
+import type { CgroupFacts } from './cgroup-facts.js';
+import type { NamespaceFacts } from './namespace-facts.js';
 
 export interface ScanContext {
   readonly fs: ProcFs;
@@ -25,8 +27,12 @@ export interface ScanContext {
   readonly lsmLabels: boolean;
   /** uid_map and gid_map by user namespace: every process of one namespace has the same maps. */
   readonly idMaps: Map<string, { readonly uid: readonly IdMapping[]; readonly gid: readonly IdMapping[] }>;
+  /** What each distinct set of namespace links decides. */
+  readonly namespaceFacts: Map<string, NamespaceFacts>;
   /** (dev, inode) by ns link text (`net:[4026531840]`), stat'ed once per namespace. */
   readonly namespaceIds: Map<string, FileId>;
+  /** What each distinct /proc/PID/cgroup text decides (memberships, limits, container, devices). */
+  readonly cgroupFacts: Map<string, CgroupFacts>;
   /** devices.list rules by cgroup directory. */
   readonly deviceRules: Map<string, Maybe<DeviceRule[]>>;
   /** The reader's own mounts (the host's, for a reader in the initial mount namespace). */

@@ -16,6 +16,8 @@ import type { ScanContext } from './scan-context.js';
 import { createContext } from './create-context.js';
 import { readProcess } from './read-process.js';
 import { procMountNotes } from './proc-mount-notes.js';
+import type { ReadProcFiles } from './prefetch.js';
+import { prefetchedFs } from './prefetch.js';
 
 export interface ScanOptions {
   readonly fs?: ProcFs;
@@ -28,6 +30,8 @@ export interface ScanOptions {
   readonly reference?: number;
   /** Include kernel threads and zombies. */
   readonly all?: boolean;
+  /** Reads every process's files in one batch (the addon's); without it each file is read on its own. */
+  readonly readFiles?: ReadProcFiles;
 }
 
 export interface ScanSummary {
@@ -44,9 +48,10 @@ export interface ScanResult {
 }
 
 export function scanProcesses(options: ScanOptions = {}): ScanResult {
-  const fs = options.fs ?? nodeProcFs;
   const roots = options.roots ?? DEFAULT_ROOTS;
-  const context = createContext(fs, roots, options.reference);
+  const direct = createContext(options.fs ?? nodeProcFs, roots, options.reference);
+  const context = options.readFiles ? { ...direct, fs: prefetchedFs(direct, options.readFiles, options.pids) } : direct;
+  const fs = context.fs;
   const skipped = new Map<string, number>();
   const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
   const errors: InputError[] = [];

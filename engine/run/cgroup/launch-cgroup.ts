@@ -40,7 +40,10 @@ export interface CgroupEvents {
 
 export interface LaunchCgroup {
   readonly cgroups: readonly CreatedCgroup[];
+  /** cgroup.procs of each v1 cgroup: the child writes itself into them. */
   readonly procsFiles: readonly string[];
+  /** The v2 cgroup, if any: the child is created in it (clone3 CLONE_INTO_CGROUP) or, without clone3, joins it with a write. */
+  readonly v2Dir: string | null;
   events(): CgroupEvents;
   /** Removes every directory; waits out a kernel still emptying one. Returns what could not be removed. */
   remove(): Promise<string[]>;
@@ -49,7 +52,7 @@ export interface LaunchCgroup {
 let serial = 0;
 
 /** Running: a zombie (a killed caplint that nobody reaped yet) is not. */
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     return !/^\d+ \(.*\) [ZX]/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
@@ -135,7 +138,8 @@ export function createLaunchCgroup(places: readonly CgroupPlace[], limits: Cgrou
   }
   return {
     cgroups,
-    procsFiles: cgroups.map((c) => join(c.dir, 'cgroup.procs')),
+    procsFiles: cgroups.filter((c) => c.place.version === 1).map((c) => join(c.dir, 'cgroup.procs')),
+    v2Dir: cgroups.find((c) => c.place.version === 2)?.dir ?? null,
     events() {
       let oomKills = 0;
       let pidsMax = 0;

@@ -1,0 +1,20 @@
+// Reading many /proc/PID files in one call (for `caplint ps`).
+#pragma once
+#include <napi.h>
+
+namespace caplint {
+
+// readProcFiles(procRoot, pids | null, files, links, statusKeys)
+//   → {pids: Int32Array, entries: (string | number)[]}
+// For each pid (every numeric entry of procRoot, ascending, when pids is
+// null): stat, then each of `files` (read whole) and `links` (readlink), all
+// through one O_PATH descriptor of /proc/PID, so a pid reused mid-read
+// answers ESRCH instead of another process's files. entries holds
+// 2 + files + links slots per pid, in that order: the text, or the errno of
+// the failed call as a number. The last slot is null when the last link was
+// read (the process lived through every read), else stat read again. `status` keeps only the lines whose key is in
+// statusKeys (all lines when it is empty). Nothing is decided here: the
+// reader in engine/inputs/proc parses and judges every text.
+Napi::Value ReadProcFiles(const Napi::CallbackInfo& info);
+
+}  // namespace caplint

@@ -1,0 +1,131 @@
+/**
+ * The batch /proc reader (the addon's readProcFiles behind a ProcFs): the
+ * same Subjects as reading file by file, errno kept as the error a reader
+ * expects, and the second stat read keeping its meaning (exited, reused).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nativeProcFiles } from '../../enforcer/proc-files.js';
+import { scanProcesses } from '../../engine/inputs/proc/scan.js';
+import { batchProcFs } from '../../engine/inputs/proc/batch-fs.js';
+import { nodeProcFs } from '../../engine/inputs/proc/proc-fs.js';
+import type { ProcFs } from '../../engine/inputs/proc/proc-fs.js';
+import type { Started } from '../helpers/processes.js';
+import { haveTool, startConfined, stopAll } from '../helpers/processes.js';
+
+const readFiles = nativeProcFiles();
+const root = process.getuid?.() === 0;
+const skip = !readFiles ? 'the enforcer addon is not built' : !haveTool('setpriv') || !haveTool('unshare') ? 'setpriv and unshare (util-linux) are missing' : !root ? 'needs root to start namespaced processes' : '';
+if (skip) console.warn(`SKIPPED: batch /proc reader tests because ${skip}`);
+
+const started: Started[] = [];
+
+describe.skipIf(skip !== '')('the batch /proc reader on real processes', () => {
+  beforeAll(async () => {
+    started.push(
+      await startConfined('plain', ['sleep', '60']),
+      await startConfined('nobody, no caps', ['setpriv', '--reuid', '65534', '--regid', '65534', '--clear-groups', '--inh-caps', '-all', 'sleep', '60']),
+      await startConfined('own net namespace', ['unshare', '--net', 'sleep', '60']),
+      await startConfined('own pid+mount namespaces', ['unshare', '--pid', '--fork', '--mount-proc', 'sleep', '60']),
+    );
+  }, 20_000);
+  afterAll(() => stopAll(started));
+
+  it('gives the same Subjects as reading each file on its own', () => {
+    const pids = [1, process.pid, ...started.map((s) => s.pid)];
+    const direct = scanProcesses({ pids });
+    const batched = scanProcesses({ pids, readFiles: readFiles! });
+    expect(direct.errors).toEqual([]);
+    expect(batched.subjects.map((s) => s.subject.pid)).toEqual(direct.subjects.map((s) => s.subject.pid));
+    for (const [i, { subject }] of batched.subjects.entries()) {
+      const other = direct.subjects[i]!.subject;
+      // Threads of caplint's own process may start or stop between the two scans.
+      const { threads: _a, ...mine } = subject.process!;
+      const { threads: _b, ...theirs } = other.process!;
+      expect({ ...subject, process: mine }).toEqual({ ...other, process: theirs });
+    }
+    const isolated = batched.subjects.find((s) => s.subject.pid === started[2]!.pid)!.subject;
+    expect(isolated.namespaces.network.state).toBe('isolated');
+    expect(isolated.namespaces.mount.state).toBe('host');
+  });
+
+  it('reports a pid that does not exist as an error naming it, as the direct reader does', () => {
+    const missing = 0x7ffffff0;
+    const direct = scanProcesses({ pids: [missing] });
+    const batched = scanProcesses({ pids: [missing], readFiles: readFiles! });
+    expect(batched.subjects).toEqual([]);
+    expect(batched.errors).toEqual(direct.errors);
+    expect(batched.errors[0]!.message).toMatch(/cannot read process 2147483632: no such process/);
+  });
+
+  it('keeps a process killed after the batch read it, whole: its texts are one snapshot of one process', async () => {
+    const victim = await startConfined('exits', ['sleep', '60']);
+    const killing: ReadFiles = (procRoot, pids, files, links, keys) => {
+      const batch = readFiles!(procRoot, pids, files, links, keys);
+      process.kill(victim.pid, 'SIGKILL');
+      return batch;
+    };
+    try {
+      const scan = scanProcesses({ readFiles: killing });
+      expect(scan.subjects.some((s) => s.subject.pid === victim.pid)).toBe(true); // read before it died: a true snapshot
+      expect(scan.subjects.find((s) => s.subject.pid === process.pid)?.subject.process?.comm).toBe(readComm(process.pid));
+    } finally {
+      stopAll([victim]);
+    }
+  });
+
+  it('refuses names outside /proc/PID before calling the addon', () => {
+    expect(() => readFiles!('/proc', null, ['../../etc/shadow'], [], [])).toThrow(/not a name under \/proc\/PID/);
+    expect(() => readFiles!('/proc', null, [], ['/etc/passwd'], [])).toThrow(/not a name under \/proc\/PID/);
+  });
+});
+
+type ReadFiles = NonNullable<ReturnType<typeof nativeProcFiles>>;
+
+function readComm(pid: number): string {
+  return nodeProcFs.read(`/proc/${pid}/comm`).trim();
+}
+
+describe('batchProcFs', () => {
+  const base: ProcFs = {
+    read: (path) => `base:${path}`,
+    readlink: (path) => `base-link:${path}`,
+    list: () => ['99'],
+    id: () => ({ dev: 1, ino: 2 }),
+  };
+  const files = ['status', 'cgroup'];
+  const links = ['ns/net'];
+  // pid 5: all read, alive at the end; pid 6: status denied, link gone, stat re-read; pid 7: gone at the end.
+  const fs = batchProcFs(base, '/proc', {
+    pids: Int32Array.from([5, 6, 7]), files, links,
+    entries: [
+      '5 (a) S 1', 'Uid:\t0', '0::/', 'net:[1]', null,
+      '6 (b) S 1', 13, '0::/x', 3, '6 (b) S 1 later',
+      '7 (c) S 1', 'Uid:\t0', '0::/', 2, 3,
+    ],
+  });
+
+  it('answers a file with its text, and an errno as the error code a reader checks', () => {
+    expect(fs.read('/proc/5/status')).toBe('Uid:\t0');
+    expect(fs.readlink('/proc/5/ns/net')).toBe('net:[1]');
+    expect(() => fs.read('/proc/6/status')).toThrow(expect.objectContaining({ code: 'EACCES' }));
+    expect(() => fs.readlink('/proc/6/ns/net')).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+  });
+
+  it('reads a second stat as the first when the process lived through the batch, else as the batch found it', () => {
+    expect(fs.read('/proc/5/stat')).toBe('5 (a) S 1');
+    expect(fs.read('/proc/5/stat')).toBe('5 (a) S 1');
+    expect(fs.read('/proc/6/stat')).toBe('6 (b) S 1');
+    expect(fs.read('/proc/6/stat')).toBe('6 (b) S 1 later');
+    expect(fs.read('/proc/7/stat')).toBe('7 (c) S 1');
+    expect(() => fs.read('/proc/7/stat')).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+  });
+
+  it('falls back to the files for what the batch did not read, and lists the batch pids', () => {
+    expect(fs.read('/proc/5/mountinfo')).toBe('base:/proc/5/mountinfo');
+    expect(fs.read('/proc/8/status')).toBe('base:/proc/8/status');
+    expect(fs.read('/proc/5/task/9/status')).toBe('base:/proc/5/task/9/status');
+    expect(fs.readlink('/proc/5/root')).toBe('base-link:/proc/5/root');
+    expect(fs.list('/proc')).toEqual(['5', '6', '7']);
+    expect(fs.list('/proc/5/task')).toEqual(['99']);
+  });
+});
