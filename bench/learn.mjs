@@ -3,11 +3,15 @@
 // 100,000) under `caplint learn` against under `caplint run --profile
 // default`, and against the helper alone, in one run; then the size of the
 // learned profiles for the test workloads against `default` (syscalls
-// allowed on x86_64 and capabilities). Run after `npm run build`, as root
+// allowed on x86_64 and capabilities). Both launches use default's
+// namespaces (pid with caplint's init, mount, ipc, uts, cgroup), so the
+// difference is the recording. Run after `npm run build`, as root
 // (unprivileged, run needs --allow-partial and capabilities are not learned).
+// The load average is printed before and after: on a shared machine it says
+// how much the absolute times are worth.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,7 +44,10 @@ function allowed(seccompFile) {
   return new Set(doc.syscalls.filter((s) => s.action === 'SCMP_ACT_ALLOW').flatMap((s) => s.names)).size;
 }
 
+const load = () => loadavg().map((n) => n.toFixed(2)).join(', ');
+
 try {
+  console.log(`load average before: ${load()}`);
   const helper = join(dir, 'learn-helper');
   execFileSync('cc', ['-O2', '-pthread', '-o', helper, join(root, 'test/fixtures/learn/learn-helper.c')]);
   const partial = root_ ? [] : ['--allow-partial'];
@@ -73,6 +80,7 @@ try {
     const caps = JSON.parse(readFileSync(out, 'utf8')).capabilities.allow.length;
     console.log(`  ${label.padEnd(36)} ${String(allowed(join(dir, `w${i}.seccomp.json`))).padStart(4)} syscalls  ${caps} capabilities`);
   });
+  console.log(`load average after: ${load()}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

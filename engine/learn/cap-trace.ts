@@ -8,11 +8,11 @@
  * every 50 ms and counted per (capability, granted); lost events are read
  * from the per-CPU stats and reported.
  */
-import { closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { capabilityName } from '../linux/capabilities.js';
 import { openTracefs } from './tracefs.js';
+import { EVENT, instanceName, removeInstance, sweepStaleInstances } from './trace-instances.js';
 import type { Tracefs } from './tracefs.js';
 
 export interface CapabilityChecks {
@@ -26,24 +26,26 @@ export interface CapTrace {
   /** For the recorder: the instance's set_event_pid and cap_capable/enable. Closed by finish(). */
   readonly pidFd: number;
   readonly enableFd: number;
-  finish(): CapabilityChecks;
+  /** The checks, or why they could not be read. */
+  finish(): CapabilityChecks | string;
   /** Removes the instance (and a private mount) without reading it. */
   abandon(): void;
 }
 
-const EVENT = join('events', 'capability', 'cap_capable');
 const LINE = /cap_capable:.*\bcap (\d+), ret (-?\d+)/;
 
 /** A trace ready for the recorder, or why there is none. */
-export function startCapTrace(): CapTrace | string {
+export async function startCapTrace(): Promise<CapTrace | string> {
   if (process.getuid?.() !== 0) return 'tracing capability checks needs root (tracefs)';
-  const fs = openTracefs();
+  const name = instanceName();
+  const fs = await openTracefs(name);
   if (typeof fs === 'string') return fs;
+  sweepStaleInstances(fs.root);
   if (!readdirSafe(join(fs.root, EVENT))) {
     fs.release();
     return 'this kernel has no capability:cap_capable tracepoint (Linux 6.14 or newer with tracing)';
   }
-  const dir = join(fs.root, 'instances', `caplint-learn-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const dir = join(fs.root, 'instances', name);
   const fds: number[] = [];
   try {
     mkdirSync(dir);
@@ -71,18 +73,10 @@ function readdirSafe(path: string): boolean {
   }
 }
 
+/** The instance goes, then the holder (which removes it itself if caplint could not). */
 function cleanUp(fs: Tracefs, dir: string, fds: number[]): void {
   for (const fd of fds.splice(0)) closeSync(fd);
-  try {
-    writeFileSync(join(dir, EVENT, 'enable'), '0');
-  } catch {
-    // not created
-  }
-  try {
-    rmdirSync(dir);
-  } catch {
-    // not created
-  }
+  if (fs.held()) removeInstance(dir);
   fs.release();
 }
 
@@ -120,6 +114,10 @@ function running(fs: Tracefs, dir: string, pidFd: number, enableFd: number, pipe
     enableFd,
     finish() {
       clearInterval(timer);
+      if (!fs.held()) {
+        cleanUp(fs, dir, fds);
+        return 'the tracefs holder process ended during the run, so the capability checks could not be read';
+      }
       writeFileSync(join(dir, EVENT, 'enable'), '0');
       drain();
       const lost = lostEvents(dir);

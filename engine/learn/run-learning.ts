@@ -20,6 +20,7 @@ import type { CgroupLimits } from '../run/isolation-intent.js';
 import { limitReport } from '../run/limit-report.js';
 import { verifyIsolation } from '../run/verify-isolation.js';
 import { startCapTrace } from './cap-trace.js';
+import type { CapTrace } from './cap-trace.js';
 import type { CapabilityOutcome } from './learned-profile.js';
 import type { RecordingFilter } from './recording-filter.js';
 
@@ -64,7 +65,7 @@ export async function runLearning(plan: LaunchPlan, filter: RecordingFilter, opt
 }
 
 async function recorded(plan: LaunchPlan, filter: RecordingFilter, options: LearningOptions, cgroup: LaunchCgroup | null): Promise<LearningResult> {
-  const trace = startCapTrace();
+  const trace = await startCapTrace();
   const fds = typeof trace === 'string' ? { tracePidFd: -1, traceEnableFd: -1 } : { tracePidFd: trace.pidFd, traceEnableFd: trace.enableFd };
   const forwarder = forwardSignals(options.signals, { terminal: options.terminal });
   let timer: NodeJS.Timeout | undefined;
@@ -99,13 +100,7 @@ async function recorded(plan: LaunchPlan, filter: RecordingFilter, options: Lear
     const exit = await child.exited;
     launched.stop();
     const recording = await launched.recording;
-    const capabilities: CapabilityOutcome =
-      typeof trace === 'string'
-        ? { kind: 'not-learned', reason: trace }
-        : recording.traceError
-          ? (trace.abandon(), { kind: 'not-learned', reason: recording.traceError })
-          : { kind: 'traced', checks: trace.finish() };
-    return { kind: 'ran', exitCode: exit.exitCode, timedOut, recording, capabilities, notes: [] };
+    return { kind: 'ran', exitCode: exit.exitCode, timedOut, recording, capabilities: capabilitiesOf(trace, recording), notes: [] };
   } catch (error) {
     if (typeof trace !== 'string') trace.abandon();
     throw error;
@@ -113,4 +108,14 @@ async function recorded(plan: LaunchPlan, filter: RecordingFilter, options: Lear
     if (timer) clearTimeout(timer);
     forwarder.stop();
   }
+}
+
+function capabilitiesOf(trace: CapTrace | string, recording: NativeRecording): CapabilityOutcome {
+  if (typeof trace === 'string') return { kind: 'not-learned', reason: trace };
+  if (recording.traceError) {
+    trace.abandon();
+    return { kind: 'not-learned', reason: recording.traceError };
+  }
+  const checks = trace.finish();
+  return typeof checks === 'string' ? { kind: 'not-learned', reason: checks } : { kind: 'traced', checks };
 }

@@ -52,7 +52,7 @@ export interface LaunchCgroup {
 let serial = 0;
 
 /** Running: a zombie (a killed caplint that nobody reaped yet) is not. */
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     return !/^\d+ \(.*\) [ZX]/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
