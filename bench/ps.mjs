@@ -43,7 +43,7 @@ while True:
 _, status, ru = os.wait4(p.pid, 0)
 p.returncode = os.waitstatus_to_exitcode(status)
 wall = time.perf_counter() - start
-print(json.dumps({"wall": wall * 1000, "cpu": (ru.ru_utime + ru.ru_stime) * 1000, "rss": ru.ru_maxrss, "bytes": size, "status": p.returncode}))
+print(json.dumps({"wall": wall * 1000, "cpu": (ru.ru_utime + ru.ru_stime) * 1000, "bytes": size, "status": p.returncode}))
 `;
 
 function measure(argv) {
@@ -98,9 +98,9 @@ for (const n of sizes) {
     console.log(`${n} extra processes (${total} in /proc), ${runs} rounds; load average ${before} before, ${load()} after`);
     for (const t of tools) {
       const s = samples.get(t.name);
-      const row = { extra: n, processes: total, tool: t.name, wallMs: median(s.map((x) => x.wall)), cpuMs: median(s.map((x) => x.cpu)), peakRssKb: median(s.map((x) => x.rss)), outputBytes: s[0].bytes, exit: s[0].status };
+      const row = { extra: n, processes: total, tool: t.name, wallMs: median(s.map((x) => x.wall)), cpuMs: median(s.map((x) => x.cpu)), outputBytes: s[0].bytes, exit: s[0].status };
       results.push(row);
-      console.log(`  ${t.name.padEnd(26)} ${row.wallMs.toFixed(1).padStart(7)} ms wall ${row.cpuMs.toFixed(1).padStart(7)} ms cpu ${String(row.peakRssKb).padStart(7)} KB peak ${(row.outputBytes / 1024).toFixed(0).padStart(6)} KB out  exit ${row.exit}`);
+      console.log(`  ${t.name.padEnd(26)} ${row.wallMs.toFixed(1).padStart(7)} ms wall ${row.cpuMs.toFixed(1).padStart(7)} ms cpu ${(row.outputBytes / 1024).toFixed(0).padStart(6)} KB out  exit ${row.exit}`);
     }
   } finally {
     process.kill(-shell.pid, 'SIGKILL');
