@@ -23,12 +23,18 @@ export const CLONE_FLAG: Readonly<Record<NamespaceKind, number>> = {
   user: 0x10000000, pid: 0x20000000, mount: 0x00020000, net: 0x40000000, ipc: 0x08000000, uts: 0x04000000, cgroup: 0x02000000,
 };
 
-/** The caller's uid/gid outside, mapped to one uid/gid inside (unshare --map-root-user / --map-user). */
+/**
+ * The caller's uid/gid outside, mapped to one uid/gid inside (unshare
+ * --map-root-user / --map-user), or ranges of ids from the inside and
+ * outside starts (uidCount/gidCount, default 1; --map-users).
+ */
 export interface IdMap {
   readonly insideUid: number;
   readonly insideGid: number;
   readonly outsideUid: number;
   readonly outsideGid: number;
+  readonly uidCount?: number;
+  readonly gidCount?: number;
   /** setgroups "deny": required before gid_map when the writer lacks CAP_SETGID. */
   readonly denySetgroups: boolean;
 }
@@ -80,11 +86,11 @@ export function toNativeIsolation(plan: IsolationPlan): NativeIsolation {
   if (mounts && !has(plan, 'mount')) throw new RangeError('launch plan: mounts need a mount namespace');
   if (plan.hostname !== null && !has(plan, 'uts')) throw new RangeError('launch plan: a hostname needs a uts namespace');
   if (plan.idMap && !has(plan, 'user')) throw new RangeError('launch plan: id maps need a user namespace');
-  const map = (inside: number, outside: number): string => `${inside} ${outside} 1\n`;
+  const map = (inside: number, outside: number, count = 1): string => `${inside} ${outside} ${count}\n`;
   return {
     cloneFlags: plan.namespaces.reduce((bits, kind) => bits | CLONE_FLAG[kind], 0),
-    uidMap: plan.idMap ? map(plan.idMap.insideUid, plan.idMap.outsideUid) : null,
-    gidMap: plan.idMap ? map(plan.idMap.insideGid, plan.idMap.outsideGid) : null,
+    uidMap: plan.idMap ? map(plan.idMap.insideUid, plan.idMap.outsideUid, plan.idMap.uidCount) : null,
+    gidMap: plan.idMap ? map(plan.idMap.insideGid, plan.idMap.outsideGid, plan.idMap.gidCount) : null,
     denySetgroups: plan.idMap?.denySetgroups ?? false,
     mountProc: plan.mountProc,
     readOnlyRoot: plan.readOnlyRoot,

@@ -27,13 +27,16 @@ void CloseAllBut(int keep) {
   syscall(SYS_close_range, static_cast<unsigned>(keep + 1), ~0u, 0u);
 }
 
-// The init needs no privilege once the command runs (kill, wait4 and read
-// need none): it gives up every capability and sets no_new_privs.
+// Once the command runs the init needs one privilege: CAP_KILL, to forward a
+// signal to a command that switched to other ids (a range map, process.user).
+// It can reach nothing with it but what it sees, its own pid namespace. It
+// gives up every other capability and sets no_new_privs.
 void DropPrivileges(int last_cap) {
-  for (int cap = 0; cap <= last_cap; cap++) syscall(SYS_prctl, PR_CAPBSET_DROP, cap, 0, 0, 0);
+  for (int cap = 0; cap <= last_cap; cap++)
+    if (cap != CAP_KILL) syscall(SYS_prctl, PR_CAPBSET_DROP, cap, 0, 0, 0);
   __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
-  __user_cap_data_struct none[2] = {};
-  syscall(SYS_capset, &header, none);
+  __user_cap_data_struct kill_only[2] = {{1u << CAP_KILL, 1u << CAP_KILL, 0}, {0, 0, 0}};
+  syscall(SYS_capset, &header, kill_only);
   syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
 }
 

@@ -1,7 +1,8 @@
 /**
  * The audit pipeline, a group of inputs at a time: load → rules → located
- * findings, then drop what placed them. Memory stays bounded by one group
- * however large the corpus.
+ * findings, then drop what placed them (reported-subject.ts). Memory stays
+ * bounded by one group however large the corpus, plus what the report needs
+ * of each input: its findings, its model and, where it has findings, its text.
  */
 import type { Finding, InputError, SkippedObject } from '../model/finding.js';
 import type { LocatedSubject } from '../model/located.js';
@@ -12,6 +13,7 @@ import { runRules, compareFindings, prepareRules } from '../runner/run-rules.js'
 const GROUP = 64;
 import type { ActiveRule } from '../runner/run-rules.js';
 import { FormatCache } from './load-inputs.js';
+import { reportedSubjects } from './reported-subject.js';
 
 export interface Audited {
   readonly subjects: LocatedSubject[];
@@ -36,11 +38,11 @@ export async function auditInputs(
     await prepareRules(pending.flatMap((p) => p.subjects.map((s) => s.subject)), [...active.values()]);
     for (const p of pending) {
       const run = runRules(p.subjects, rulesFor(p.file));
-      out.subjects.push(...p.subjects);
+      const placed = new Set([...run.findings, ...run.suppressed].map((f) => f.file));
+      out.subjects.push(...reportedSubjects(p.subjects, (file) => placed.has(file)));
       out.findings.push(...run.findings);
       out.suppressed.push(...run.suppressed);
       out.errors.push(...run.errors);
-      for (const { document } of p.subjects) document?.release?.();
     }
     pending = [];
     count = 0;

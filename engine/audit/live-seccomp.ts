@@ -53,6 +53,8 @@ export async function withReachableSyscalls(subjects: readonly LocatedSubject[],
     const process = {
       ...located.subject.process, reachableSyscalls: value.reachable,
       ...(value.argumentChecked ? { argumentCheckedSyscalls: value.argumentChecked } : {}),
+      ...(value.riskyArguments ? { riskyArgumentSyscalls: value.riskyArguments } : {}),
+      ...(value.defaultAllows !== undefined ? { filterDefaultAllows: value.defaultAllows } : {}),
       ...(value.hash ? { filterHash: value.hash } : {}),
     };
     return { ...located, subject: { ...located.subject, process } };
@@ -62,6 +64,8 @@ export async function withReachableSyscalls(subjects: readonly LocatedSubject[],
 interface Evaluated {
   readonly reachable: Maybe<readonly string[]>;
   readonly argumentChecked?: readonly string[];
+  readonly riskyArguments?: readonly string[];
+  readonly defaultAllows?: boolean;
   /** sha256 of the dumped programs (with the arch): processes under the same filters share it. */
   readonly hash?: string;
 }
@@ -89,7 +93,7 @@ function evaluate(dumper: FilterDumper, procRoot: string, pid: number, byProgram
   if (done) return done;
   try {
     const result = reachableSyscalls(buffers.map((b) => decodeProgram(b)), found.arch);
-    done = { reachable: result.risky, argumentChecked: result.argumentChecked, hash };
+    done = { reachable: result.risky, argumentChecked: result.argumentChecked, riskyArguments: result.riskyArguments, defaultAllows: result.defaultAllows, hash };
   } catch (error) {
     done = { ...fail(`a dumped filter could not be emulated (${error instanceof Error ? error.message : String(error)})`), hash };
   }

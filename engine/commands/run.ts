@@ -1,7 +1,7 @@
 /**
  * caplint run [--profile NAME|FILE] [--config OCI_CONFIG.json] [--cap-add CAP]
  *             [--cap-drop CAP] [--seccomp FILE|unconfined] [--dry-run]
- *             [--allow-partial] [--unshare NS,...] [--map-root-user | --map-user UID:GID]
+ *             [--allow-partial] [--unshare NS,...] [--map-root-user | --map-user UID:GID] [--map-users IN:OUT:N|auto]
  *             [--mount-proc] [--no-init] [--hostname NAME] [--cpus N] [--memory SIZE] [--pids N]
  *             -- COMMAND [ARG...]
  *
@@ -46,7 +46,8 @@ Options:
   --seccomp FILE|NAME   a seccomp profile, a .bpf program, a built-in name, or unconfined
   --unshare NS,...      new namespaces: user, pid, mount, net, ipc, uts, cgroup (besides the profile's)
   --map-root-user       in the user namespace, map the caller to root (the default)
-  --map-user UID:GID    in the user namespace, map the caller to UID:GID
+  --map-user UID:GID    in the user namespace, map the caller to UID:GID (with --map-users: run as UID:GID in the range)
+  --map-users IN:OUT:N  map N uids and gids from IN inside to OUT outside (root only), or auto (/etc/subuid, /etc/subgid)
   --mount-proc          mount a fresh /proc (in a new mount namespace)
   --no-init             in a new pid namespace, make the command PID 1 itself (no minimal init: it must
                         reap orphans, and ignores signals it has no handler for)
@@ -85,6 +86,7 @@ const OPTIONS = {
   unshare: { type: 'string', multiple: true },
   'map-root-user': { type: 'boolean' },
   'map-user': { type: 'string' },
+  'map-users': { type: 'string' },
   'mount-proc': { type: 'boolean' },
   'no-init': { type: 'boolean' },
   hostname: { type: 'string' },
@@ -125,7 +127,7 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
           {
             profile: values.profile, config: values.config, capAdd: values['cap-add'] ?? [], capDrop: values['cap-drop'] ?? [], seccomp: values.seccomp, acceptUnknownSyscalls,
             isolation: {
-              unshare: values.unshare ?? [], mapRootUser: values['map-root-user'] === true, mapUser: values['map-user'], mountProc: values['mount-proc'] === true, noInit: values['no-init'] === true,
+              unshare: values.unshare ?? [], mapRootUser: values['map-root-user'] === true, mapUser: values['map-user'], mapUsers: values['map-users'], mountProc: values['mount-proc'] === true, noInit: values['no-init'] === true,
               hostname: values.hostname, cpus: values.cpus, memory: values.memory, pids: values.pids,
             },
           },

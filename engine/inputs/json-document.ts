@@ -30,9 +30,6 @@ export class JsonDocument implements SourceDocument {
     return this.lines.position(offset);
   }
 
-  /** Nothing to drop: spans are found by scanning, not from a kept tree. */
-  release(): void {}
-
   span(pointer: string): Span | undefined {
     const tokens = parsePointer(pointer);
     const found = locateInJson(this.text, tokens);

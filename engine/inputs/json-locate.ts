@@ -13,19 +13,24 @@ export interface TextSpan {
 }
 
 const QUOTE = 34, BACKSLASH = 92, OPEN_BRACE = 123, CLOSE_BRACE = 125, OPEN_BRACKET = 91, CLOSE_BRACKET = 93, COMMA = 44;
+/** What a container's end is found among: quotes (strings are skipped whole) and brackets. */
+const STRUCTURE = /["{}[\]]/g;
 
 export function locateInJson(text: string, path: readonly string[]): TextSpan | undefined {
   let i = 0;
   const ws = () => {
     for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++i));
   };
+  // Strings and containers are skipped with native searches (indexOf, a regular expression),
+  // not a loop per character: a short run places a finding without warming a JIT for it.
   const skipString = () => {
-    i++;
-    for (;;) {
-      const c = text.charCodeAt(i++);
-      if (c === QUOTE) return;
-      if (c === BACKSLASH) i++;
-      if (Number.isNaN(c)) return;
+    for (let from = i + 1; ;) {
+      const quote = text.indexOf('"', from);
+      if (quote < 0) { i = text.length; return; }
+      let before = quote - 1;
+      while (text.charCodeAt(before) === BACKSLASH) before--;
+      if ((quote - 1 - before) % 2 === 0) { i = quote + 1; return; } // an even run of backslashes escapes nothing
+      from = quote + 1;
     }
   };
   const readKey = (): string => {
@@ -41,14 +46,15 @@ export function locateInJson(text: string, path: readonly string[]): TextSpan | 
       for (let d = c; d !== COMMA && d !== CLOSE_BRACE && d !== CLOSE_BRACKET && d !== 32 && d !== 10 && d !== 13 && d !== 9 && !Number.isNaN(d); d = text.charCodeAt(++i));
       return;
     }
-    let depth = 0;
-    for (;;) {
+    for (let depth = 0; ;) {
+      STRUCTURE.lastIndex = i;
+      if (!STRUCTURE.test(text)) { i = text.length; return; }
+      i = STRUCTURE.lastIndex - 1;
       const d = text.charCodeAt(i);
       if (d === QUOTE) { skipString(); continue; }
       i++;
       if (d === OPEN_BRACE || d === OPEN_BRACKET) depth++;
-      else if ((d === CLOSE_BRACE || d === CLOSE_BRACKET) && --depth === 0) return;
-      else if (Number.isNaN(d)) return;
+      else if (--depth === 0) return;
     }
   };
 

@@ -42,8 +42,6 @@ export interface SourceDocument {
   readonly repeatedKeys?: readonly RepeatedKey[];
   /** The span of `pointer`, or of its nearest existing ancestor. */
   span(pointer: string): Span | undefined;
-  /** Drop what `span` built (a syntax tree); later calls may rebuild it. */
-  release?(): void;
 }
 
 export interface LocatedSubject {

@@ -52,8 +52,12 @@ export interface ProcessDetails {
   readonly reachableSyscalls?: Maybe<readonly string[]>;
   /** Those of reachableSyscalls that the filters let through only for some argument values. */
   readonly argumentCheckedSyscalls?: readonly string[];
+  /** Argument-gated syscalls (clone, clone3, socket) the dumped filters let through with their risky arguments (CLONE_NEWUSER, AF_ALG, AF_VSOCK). */
+  readonly riskyArgumentSyscalls?: readonly string[];
+  /** The dumped filters allow a syscall number no table holds: they allow by default. */
+  readonly filterDefaultAllows?: boolean;
   /** When `caplint run` launched the process (found through its parents): that run's pid and profile. */
-  readonly launcher?: { readonly tool: 'caplint run'; readonly pid: number; readonly profile: string };
+  readonly launcher?: { readonly tool: 'caplint run'; readonly pid: number; readonly profile: string; readonly seccomp?: string };
   /** sha256 of the dumped seccomp programs (and the arch they were read for), when they could be dumped. */
   readonly filterHash?: string;
 }

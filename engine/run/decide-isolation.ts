@@ -41,6 +41,10 @@ export function decideIsolation(
   const gaps: string[] = [];
   if (request.unsupported.length) gaps.push(`the profile requires the ${list(request.unsupported)} isolated, which caplint run does not create`);
   let namespaces = [...request.namespaces];
+  if (request.ranges && !(held(own, 'CAP_SETUID') && held(own, 'CAP_SETGID'))) {
+    // Fail closed whatever --allow-partial says: without the range, the command would run under other ids than asked.
+    throw new ConfinementRefused('mapping a range of ids (--map-users) needs CAP_SETUID and CAP_SETGID (root); caplint does not use newuidmap. Use --map-root-user to map the caller alone');
+  }
   const userNs = namespaces.includes('user');
   const privileged = namespaces.filter((k) => k !== 'user');
   if (!userNs && privileged.length && !held(own, 'CAP_SYS_ADMIN')) {
@@ -66,9 +70,14 @@ export function decideIsolation(
     namespaces.length || found.length
       ? {
           namespaces,
-          idMap: has('user') && request.mapTo
-            ? { insideUid: request.mapTo.uid, insideGid: request.mapTo.gid, outsideUid: own.uids[1] ?? 0, outsideGid: process.getegid?.() ?? 0, denySetgroups: !held(own, 'CAP_SETGID') }
-            : null,
+          idMap: !has('user') || !request.mapTo
+            ? null
+            : request.ranges
+              ? {
+                  insideUid: request.ranges.uid.inside, outsideUid: request.ranges.uid.outside, uidCount: request.ranges.uid.count,
+                  insideGid: request.ranges.gid.inside, outsideGid: request.ranges.gid.outside, gidCount: request.ranges.gid.count, denySetgroups: false,
+                }
+              : { insideUid: request.mapTo.uid, insideGid: request.mapTo.gid, outsideUid: own.uids[1] ?? 0, outsideGid: process.getegid?.() ?? 0, denySetgroups: !held(own, 'CAP_SETGID') },
           // A new pid namespace in a new mount namespace gets its own /proc, as with unshare --fork --pid --mount-proc.
           mountProc: has('mount') && (request.mountProc || has('pid')),
           ...fs,

@@ -13,7 +13,8 @@ export function formatIsolation(decision: IsolationDecision, refused: boolean): 
   let out = row('namespaces', `${made.length ? `new ${made.join(' ')}` : 'none new'}${shared.length ? `; shared with caplint: ${shared.join(' ')}` : ''}`);
   if (plan?.idMap) {
     const m = plan.idMap;
-    out += row('id map', `uid ${m.insideUid} = ${m.outsideUid}, gid ${m.insideGid} = ${m.outsideGid} outside${m.denySetgroups ? ' (setgroups denied)' : ''}`);
+    const span = (inside: number, outside: number, count = 1): string => (count === 1 ? `${inside} = ${outside}` : `${inside}-${inside + count - 1} = ${outside}-${outside + count - 1}`);
+    out += row('id map', `uid ${span(m.insideUid, m.outsideUid, m.uidCount)}, gid ${span(m.insideGid, m.outsideGid, m.gidCount)} outside${m.denySetgroups ? ' (setgroups denied)' : ''}`);
   }
   if (made.includes('pid')) out += row('pid 1', plan!.init ? "caplint's minimal init (reaps orphans, forwards signals); the command runs under it" : 'the command itself (--no-init: no init reaps orphans or forwards signals)');
   if (made.includes('mount')) out += row('mounts', ['private propagation', plan!.mountProc ? 'a fresh /proc' : '', plan!.readOnlyRoot ? '/ read-only' : ''].filter(Boolean).join(', '));

@@ -12,6 +12,10 @@ import { NAMESPACE_KINDS } from '../../enforcer/isolation-plan.js';
 import type { NamespaceKind } from '../../enforcer/isolation-plan.js';
 import { parseQuantity } from '../policy/quantity.js';
 import type { RunProfile } from './run-profile.js';
+import { inRange, parseIdRanges } from './id-ranges.js';
+import type { IdRanges } from './id-ranges.js';
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 
 export interface CgroupLimits {
   /** CPUs (0.2 = a fifth of one CPU). */
@@ -23,8 +27,10 @@ export interface CgroupLimits {
 
 export interface IsolationRequest {
   readonly namespaces: readonly NamespaceKind[];
-  /** The ids inside a user namespace the caller is mapped to (root unless --map-user). */
+  /** The ids inside a user namespace the command runs as (root unless --map-user). */
   readonly mapTo: { readonly uid: number; readonly gid: number } | null;
+  /** --map-users: ranges mapped instead of the caller alone (then the command switches to mapTo inside). */
+  readonly ranges: IdRanges | null;
   readonly mountProc: boolean;
   readonly hostname: string | null;
   readonly limits: CgroupLimits;
@@ -40,6 +46,8 @@ export interface IsolationFlags {
   readonly unshare: readonly string[];
   readonly mapRootUser: boolean;
   readonly mapUser?: string;
+  /** INSIDE:OUTSIDE:COUNT or auto (/etc/subuid, /etc/subgid). */
+  readonly mapUsers?: string;
   readonly mountProc: boolean;
   readonly hostname?: string;
   readonly cpus?: string;
@@ -92,7 +100,25 @@ function profileLimits(profile: RunProfile | undefined): CgroupLimits {
   return out;
 }
 
-export function isolationIntent(profile: RunProfile | undefined, flags: IsolationFlags): IsolationRequest {
+function readIfExists(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The caller as /etc/subuid names it: by name, or by uid. */
+function callerNames(): string[] {
+  const uid = String(process.getuid?.() ?? '');
+  try {
+    return [userInfo().username, uid];
+  } catch {
+    return [uid];
+  }
+}
+
+export function isolationIntent(profile: RunProfile | undefined, flags: IsolationFlags, read: (file: string) => string | null = readIfExists): IsolationRequest {
   const wanted = new Set<NamespaceKind>();
   const unsupported: string[] = [];
   for (const [name, requirement] of Object.entries(profile?.namespaces ?? {}) as [string, string | undefined][]) {
@@ -104,7 +130,12 @@ export function isolationIntent(profile: RunProfile | undefined, flags: Isolatio
   for (const kind of unshareList(flags.unshare)) wanted.add(kind);
   if (flags.mapRootUser && flags.mapUser !== undefined) throw new UsageError('--map-root-user and --map-user exclude each other');
   const mapped = flags.mapUser !== undefined ? mapUser(flags.mapUser) : null;
-  if (flags.mapRootUser || mapped) wanted.add('user');
+  if (flags.mapRootUser && flags.mapUsers !== undefined) throw new UsageError('--map-root-user maps the caller alone and --map-users a range: give one of them');
+  const ranges = flags.mapUsers !== undefined ? parseIdRanges(flags.mapUsers, callerNames(), read) : null;
+  const to = mapped ?? { uid: 0, gid: 0 };
+  if (ranges && !(inRange(to.uid, ranges.uid) && inRange(to.gid, ranges.gid)))
+    throw new UsageError(`the command's ids ${to.uid}:${to.gid} are outside the ranges --map-users maps (uids from ${ranges.uid.inside}, ${ranges.uid.count} of them; gids from ${ranges.gid.inside}, ${ranges.gid.count})`);
+  if (flags.mapRootUser || mapped || ranges) wanted.add('user');
   if (flags.mountProc) wanted.add('mount');
   if (flags.hostname !== undefined) {
     if (!/^[A-Za-z0-9]([A-Za-z0-9.-]{0,62})$/.test(flags.hostname)) throw new UsageError(`--hostname "${flags.hostname}" is not a host name (letters, digits, dots and dashes, at most 64)`);
@@ -122,7 +153,8 @@ export function isolationIntent(profile: RunProfile | undefined, flags: Isolatio
   }
   return {
     namespaces: NAMESPACE_KINDS.filter((k) => wanted.has(k)),
-    mapTo: wanted.has('user') ? (mapped ?? { uid: 0, gid: 0 }) : null,
+    mapTo: wanted.has('user') ? to : null,
+    ranges,
     mountProc: flags.mountProc,
     hostname: flags.hostname ?? null,
     limits,

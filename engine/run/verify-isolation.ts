@@ -4,7 +4,8 @@
  * planned new must differ from caplint's own (/proc/PID/ns/* inodes), each
  * cgroup planned must be the one the command is in, and each limit file
  * must hold what was written, and the mounts must show the planned
- * filesystem view (verify-mounts.ts). A command that isolates itself further is
+ * filesystem view (verify-mounts.ts) and the id maps the planned lines
+ * (verify-id-maps.ts). A command that isolates itself further is
  * not less confined than planned. A command that has already exited (a
  * zombie has no namespaces left to read) is checked through the pid
  * namespace's init, which it inherited them and its cgroups from; without
@@ -16,6 +17,7 @@ import { parseCgroupFile } from '../inputs/proc/cgroup-hierarchies.js';
 import type { IsolationPlan, NamespaceKind } from '../../enforcer/isolation-plan.js';
 import type { LaunchCgroup } from './cgroup/launch-cgroup.js';
 import { mountProblems } from './verify-mounts.js';
+import { idMapProblems } from './verify-id-maps.js';
 
 const NS_FILE: Readonly<Record<NamespaceKind, string>> = { user: 'user', pid: 'pid', mount: 'mnt', net: 'net', ipc: 'ipc', uts: 'uts', cgroup: 'cgroup' };
 
@@ -52,7 +54,7 @@ function processProblems(pid: number, initPid: number | null, plan: IsolationPla
     try {
       const problems = plan.namespaces.filter((kind) => sameNamespace(subject, kind)).map((kind) => `${who} ${kind} namespace is caplint's own, planned a new one`);
       if (cgroup) problems.push(...membershipProblems(subject, who, cgroup));
-      problems.push(...mountProblems(subject, who, plan));
+      problems.push(...mountProblems(subject, who, plan), ...idMapProblems(subject, who, plan));
       // An exiting task shows / as its cgroups: look again, at the init, if it exited meanwhile.
       if (problems.length === 0 || !exited(subject)) return problems;
     } catch (error) {

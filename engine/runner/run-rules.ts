@@ -109,8 +109,8 @@ function makeFinding(
     ruleId: rule.id,
     severity: active.severity ?? extra?.severity ?? rule.meta.severity,
     message: fillTemplate(template, filled),
-    rationale: fillTemplate(rule.meta.rationale, filled),
-    remediation: fillTemplate(rule.meta.remediation, filled),
+    rationale: shared(fillTemplate(rule.meta.rationale, filled)),
+    remediation: shared(fillTemplate(rule.meta.remediation, filled)),
     subject: located.subject.name,
     subjectKind: located.subject.kind,
     file: located.subject.file,
@@ -121,6 +121,21 @@ function makeFinding(
     pointer: span?.pointer ?? pointer,
     ...(located.subject.pid !== undefined ? { pid: located.subject.pid } : {}),
   };
+}
+
+/**
+ * One copy of each rationale and remediation text: findings of one rule
+ * mostly repeat them, and a long audit keeps every finding until it reports.
+ * Bounded, so distinct texts cannot grow it without limit.
+ */
+const texts = new Map<string, string>();
+
+function shared(text: string): string {
+  const found = texts.get(text);
+  if (found !== undefined) return found;
+  if (texts.size >= 4096) texts.clear();
+  texts.set(text, text);
+  return text;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

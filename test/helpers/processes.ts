@@ -52,6 +52,15 @@ export async function startConfined(label: string, argv: readonly string[], prog
   throw new Error(`${label}: ${program} did not start`);
 }
 
+/** SIGTERM to a started caplint (which forwards it), waiting until it has exited; nothing when it already has. */
+export async function stopStarted(started: Started | undefined): Promise<void> {
+  const child = started?.child;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const done = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await done;
+}
+
 export function stopAll(started: readonly Started[]): void {
   for (const s of started) {
     try { process.kill(s.pid, 'SIGKILL'); } catch { /* already gone */ }

@@ -52,6 +52,24 @@ describe('reachableSyscalls', () => {
     expect(r.argumentChecked).toEqual(['unshare']);
     expect(r.risky).toContain('unshare');
   });
+
+  it('probes clone, clone3 and socket with their risky arguments, and the default with a number no table has', () => {
+    expect(reachableSyscalls([[ALLOW]], 'x86_64')).toMatchObject({ riskyArguments: ['socket', 'clone', 'clone3'], defaultAllows: true });
+    // Allow-list: clone only when arg0 has no CLONE_NEWUSER bit (arg0 & 0x10000000 == 0), socket only for AF_INET (2); default EPERM.
+    const clone = syscallNumber('x86_64', 'clone')!;
+    const socket = syscallNumber('x86_64', 'socket')!;
+    const JSET = 0x45;
+    const program: BpfProgram = [
+      LD_NR,
+      { code: 0x15, jt: 0, jf: 2, k: clone }, LD_ARG0, { code: JSET, jt: 3, jf: 4, k: 0x10000000 },
+      { code: 0x15, jt: 0, jf: 2, k: socket }, LD_ARG0, { code: 0x15, jt: 1, jf: 0, k: 2 },
+      ERRNO_EPERM, ALLOW,
+    ];
+    const r = reachableSyscalls([program], 'x86_64');
+    expect(r.risky).toEqual([]);
+    expect(r.riskyArguments).toEqual([]);
+    expect(r.defaultAllows).toBe(false);
+  });
 });
 
 const dist = existsSync('dist/engine/cli/main.js') && existsSync('build/Release/caplint_enforcer.node');
@@ -75,7 +93,9 @@ describe.skipIf(skip !== '')('caplint audit --pid reads the filter in force', ()
     const report = await audit(s.pid);
     expect(report.subjects[0]!.seccomp).toEqual({ mode: 'filter', filters: 1 });
     expect(report.subjects[0]!.process!.reachableSyscalls).toEqual(riskyOnX86.filter((n) => n !== 'keyctl'));
-    expect(report.findings.find((f) => f.ruleId === 'live/reachable-syscalls' && f.message.includes('add_key'))?.message).toMatch(/allow add_key and request_key \(keyring\)\.$/);
+    expect(report.findings.find((f) => f.ruleId === 'seccomp/no-risky-syscalls' && f.message.includes('add_key'))?.message).toMatch(/filters allow add_key and request_key \(keyring\)\.$/);
+    // One rule judges what the filters allow; live/reachable-syscalls only says when they could not be read.
+    expect(report.findings.filter((f) => f.ruleId === 'live/reachable-syscalls')).toEqual([]);
   });
 
   it('caplint\'s default profile lets no non-namespaced syscall through', async () => {
@@ -87,7 +107,7 @@ describe.skipIf(skip !== '')('caplint audit --pid reads the filter in force', ()
     expect(reachable.filter((n) => SYSCALL_RISKS.get(n)!.nonNamespaced)).toEqual([]);
     // Launched by caplint run: the advice is about the profile it ran with, not to use caplint run.
     expect(report.subjects[0]!.process!.launcher).toMatchObject({ tool: 'caplint run', profile: 'default' });
-    const advice = (report.findings as { ruleId: string; remediation?: string }[]).filter((f) => f.ruleId === 'live/reachable-syscalls').map((f) => f.remediation!);
+    const advice = (report.findings as { ruleId: string; remediation?: string }[]).filter((f) => f.ruleId === 'seccomp/no-risky-syscalls').map((f) => f.remediation!);
     expect(advice.length).toBeGreaterThan(0);
     for (const text of advice) {
       expect(text).toMatch(/in the profile "default" that `caplint run` \(pid \d+\) launched it with/);
@@ -99,6 +119,8 @@ describe.skipIf(skip !== '')('caplint audit --pid reads the filter in force', ()
     const { asLauncher } = await import('../../engine/inputs/proc/launcher.js');
     expect(asLauncher(['/usr/bin/node', '/opt/caplint/bin/caplint.js', 'run', '--profile', 'restricted', '--', 'sh'], 9)).toEqual({ tool: 'caplint run', pid: 9, profile: 'restricted' });
     expect(asLauncher(['caplint', 'run', '--', 'sh', '--profile', 'x'], 9)).toMatchObject({ profile: 'default' });
+    expect(asLauncher(['caplint', 'run', '--seccomp', 'mine.json', '--', 'sh'], 9)).toEqual({ tool: 'caplint run', pid: 9, profile: 'default', seccomp: 'mine.json' });
+    expect(asLauncher(['caplint', 'run', '--seccomp=mine.json', '--', 'sh'], 9)).toMatchObject({ seccomp: 'mine.json' });
     expect(asLauncher(['sh', '-c', 'caplint run'], 9)).toBeUndefined();
     expect(asLauncher(['node', 'caplint.js', 'ps'], 9)).toBeUndefined();
   });
@@ -110,6 +132,7 @@ describe.skipIf(skip !== '')('caplint audit --pid reads the filter in force', ()
     expect(report.subjects[0]!.process!.reachableSyscalls).toBeUndefined();
     expect(report.findings.map((f) => f.ruleId)).toContain('seccomp/required');
     expect(report.findings.map((f) => f.ruleId)).not.toContain('live/reachable-syscalls');
+    expect(report.findings.map((f) => f.ruleId)).not.toContain('seccomp/no-risky-syscalls');
     const filtered = started[0]!.pid;
     expect((await audit(filtered, '--no-filters')).subjects[0]!.process!.reachableSyscalls).toBeUndefined();
   });

@@ -12,7 +12,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { BIN, caplintProcess } from '../helpers/cli.js';
 import { IS_ROOT, ROOT_SKIP_REASON } from '../helpers/probe.js';
 import { leftCgroups } from '../helpers/launch-cgroups.js';
-import { startConfined } from '../helpers/processes.js';
+import { startConfined, stopStarted } from '../helpers/processes.js';
 import type { Started } from '../helpers/processes.js';
 
 if (!IS_ROOT) console.warn(`run-audit agreement: skipped, ${ROOT_SKIP_REASON}`);
@@ -22,12 +22,7 @@ const CONTROLLED = /^(capabilities\/|seccomp\/|privileges\/no-new-privileges$|po
 
 let running: Started | undefined;
 afterEach(async () => {
-  const child = running?.child;
-  if (child && child.exitCode === null) {
-    const done = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await done;
-  }
+  await stopStarted(running);
   running = undefined;
 });
 const started = process.pid;

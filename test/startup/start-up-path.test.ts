@@ -5,7 +5,7 @@
  * no package. And the code cache made at build time is one V8 accepts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,9 +51,21 @@ describe('the start-up path', () => {
     expect(r.builtins.filter((m) => NEEDLESS.includes(m) && m !== 'stream' && !m.startsWith('internal/streams/'))).toEqual([]);
   });
 
-  it('the bundle compiles from the code cache made at build time', () => {
-    const out = execFileSync(process.execPath, ['-e', "const { script } = require('./bin/caplint.js').loadCli(); process.stdout.write(String(script.cachedDataRejected))"], { cwd: ROOT, encoding: 'utf8' });
-    expect(out).toBe('false');
+  it.each([
+    [[], 'base'], [['--version'], 'base'], [['help'], 'base'], [['audit', 'x.json'], 'audit'], [['help', 'audit'], 'audit'],
+    [['run', '--', '/bin/true'], 'run'], [['ps'], 'all'], [['seccomp', 'compile', 'default'], 'all'],
+  ])('the bundle for %j compiles from the code cache made at build time for it (%s)', (argv, name) => {
+    const probe = `const { loadCli, cacheName } = require('./bin/caplint.js'); const argv = ${JSON.stringify(argv)};
+      const { script } = loadCli(argv); process.stdout.write(JSON.stringify([cacheName(argv), script.cachedDataRejected]))`;
+    const out = execFileSync(process.execPath, ['-e', probe], { cwd: ROOT, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([name, false]);
+  });
+
+  it('each code cache holds what its command ran, so the one for --version is the smallest and the one for everything the largest', () => {
+    const size = (name: string) => statSync(join(ROOT, 'dist/cache', `${name}.cache`)).size;
+    expect(size('base')).toBeLessThan(size('run'));
+    expect(size('run')).toBeLessThan(size('all'));
+    expect(size('audit')).toBeLessThan(size('all'));
   });
 });
 

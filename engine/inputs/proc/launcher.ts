@@ -14,6 +14,8 @@ export interface Launcher {
   readonly tool: 'caplint run';
   readonly pid: number;
   readonly profile: string;
+  /** The seccomp profile `--seccomp` gave in place of the profile's own, when it did. */
+  readonly seccomp?: string;
 }
 
 const MAX_DEPTH = 8;
@@ -54,10 +56,14 @@ export function asLauncher(argv: readonly string[], pid: number): Launcher | und
   if (at < 0 || at > 1 || argv[at + 1] !== 'run') return undefined;
   const end = argv.indexOf('--', at);
   const args = argv.slice(at + 2, end < 0 ? undefined : end);
-  let profile = 'default';
-  args.forEach((a, i) => {
-    if (a === '--profile' && args[i + 1] !== undefined) profile = args[i + 1]!;
-    else if (a.startsWith('--profile=')) profile = a.slice('--profile='.length);
-  });
-  return { tool: 'caplint run', pid, profile };
+  const flag = (name: string): string | undefined => {
+    let value: string | undefined;
+    args.forEach((a, i) => {
+      if (a === `--${name}` && args[i + 1] !== undefined) value = args[i + 1]!;
+      else if (a.startsWith(`--${name}=`)) value = a.slice(name.length + 3);
+    });
+    return value;
+  };
+  const seccomp = flag('seccomp');
+  return { tool: 'caplint run', pid, profile: flag('profile') ?? 'default', ...(seccomp !== undefined ? { seccomp } : {}) };
 }
