@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const BENCHES = ['startup.mjs', 'audit.mjs', 'rules.mjs', 'seccomp.mjs', 'launch.mjs', 'namespaces.mjs', 'kube.mjs', 'ps.mjs', 'serve.mjs', 'learn.mjs', 'fuzz.mjs', 'memory-per-input.mjs'];
+const BENCHES = ['startup.mjs', 'audit.mjs', 'rules.mjs', 'seccomp.mjs', 'launch.mjs', 'namespaces.mjs', 'kube.mjs', 'ps.mjs', 'serve.mjs', 'learn.mjs', 'fuzz.mjs', 'memory-per-input.mjs', 'text-linearity.mjs'];
 let failed = 0;
 for (const bench of BENCHES) {
   const file = join(here, bench);
