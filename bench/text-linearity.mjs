@@ -5,11 +5,14 @@
  * text in-process; the time per service at each size is compared with the
  * smallest size's, in the same run. Then the report of the largest file is
  * rendered with its first 1,000 and first 10,000 findings: time per finding,
- * same comparison. A linear report keeps every ratio near 1; a quadratic one
- * makes the 10,000 ratio about 10.
+ * same comparison. Last, an OCI config.json of 1,000 and 10,000 bind mounts
+ * of /var (a finding each, placed by pointer in the JSON text): time per
+ * mount, same comparison. A linear report keeps every ratio near 1; a
+ * quadratic one makes the 10,000 ratio about 10.
  * Run after `npm run build`: node bench/text-linearity.mjs
  * (times on a shared machine are noisy: read the ratios, not the times).
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fmt } from './lib.mjs';
@@ -63,4 +66,14 @@ for (const count of [1_000, 10_000]) {
   const ms = await median(() => formatReport(sliced, 'text', { cwd: root }), 5);
   base ??= ms / count;
   console.log(`${String(count).padStart(6)} findings: text ${fmt(ms)}; per finding ${((ms / count) * 1000).toFixed(1)} µs (${((ms / count) / base).toFixed(2)}x the 1,000-finding time)`);
+}
+
+console.log('\n## findings placed in one JSON config (bind mounts of /var, audit + text)\n');
+const oci = JSON.parse(readFileSync(join(root, 'examples/oci/runc-default/config.json'), 'utf8'));
+let perMount;
+for (const mounts of [1_000, 10_000]) {
+  const text = JSON.stringify({ ...oci, mounts: Array.from({ length: mounts }, (_, i) => ({ destination: `/m${i}`, type: 'bind', source: '/var', options: ['rbind'] })) }, null, 2);
+  const ms = await median(async () => formatReport(await audit({ texts: [{ file: 'config.json', text }], config: false, cwd: root }), 'text', { cwd: root }), 3);
+  perMount ??= ms / mounts;
+  console.log(`${String(mounts).padStart(6)} mounts: ${fmt(ms)}; per mount ${((ms / mounts) * 1000).toFixed(1)} µs (${((ms / mounts) / perMount).toFixed(2)}x the 1,000-mount time)`);
 }

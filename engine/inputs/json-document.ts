@@ -1,7 +1,8 @@
 /**
  * JSON with positions. Values come from JSON.parse (fast); a pointer is
  * placed in the text by a scan that skips to it (json-locate.ts) only when a
- * finding or an error needs a line. jsonc-parser describes syntax errors.
+ * finding or an error needs a line, indexing each container it passes once.
+ * jsonc-parser describes syntax errors.
  */
 import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { ParseErrorCode } from 'jsonc-parser';
@@ -9,12 +10,14 @@ import type { RepeatedKey, SourceDocument, Span } from '../model/located.js';
 import { parsePointer } from '../model/pointer.js';
 import { CaplintError } from '../errors.js';
 import { LineTable } from './text-position.js';
-import { locateInJson } from './json-locate.js';
+import { JsonLocator } from './json-locate.js';
 import { MAX_DEPTH, scanJson } from './json-scan.js';
 import type { RepeatedKey as ScannedKey } from './json-scan.js';
 
 export class JsonDocument implements SourceDocument {
   private readonly lines: LineTable;
+  /** Built on the first span: positions of the containers lookups pass through. */
+  private locator: JsonLocator | undefined;
   readonly repeatedKeys: readonly RepeatedKey[];
 
   constructor(readonly file: string, readonly text: string, readonly value: unknown, repeated: readonly ScannedKey[] = []) {
@@ -32,7 +35,8 @@ export class JsonDocument implements SourceDocument {
 
   span(pointer: string): Span | undefined {
     const tokens = parsePointer(pointer);
-    const found = locateInJson(this.text, tokens);
+    this.locator ??= new JsonLocator(this.text);
+    const found = this.locator.locate(tokens);
     if (!found) return undefined;
     const from = this.lines.position(found.start);
     const to = this.lines.position(found.end);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { locateInJson } from '../../engine/inputs/json-locate.js';
+import { JsonLocator, locateInJson } from '../../engine/inputs/json-locate.js';
 import { HARDENED_PATH, RUNC_DEFAULT_PATH } from '../helpers/oci.js';
 
 /** Every path in a value, plus a missing child under each container. */
@@ -29,8 +29,14 @@ function oracle(text: string, path: string[]) {
   return undefined;
 }
 
+/** Each lookup alone, and all of them through one locator that keeps its index of containers between lookups. */
 function agreeOn(text: string) {
-  for (const path of paths(JSON.parse(text))) expect(locateInJson(text, path), path.join('/')).toEqual(oracle(text, path));
+  const shared = new JsonLocator(text);
+  for (const path of paths(JSON.parse(text))) {
+    const expected = oracle(text, path);
+    expect(locateInJson(text, path), path.join('/')).toEqual(expected);
+    expect(shared.locate(path), `${path.join('/')} (shared locator)`).toEqual(expected);
+  }
 }
 
 describe('locateInJson', () => {
