@@ -32,6 +32,8 @@ await build({
   // import() of the external packages becomes require(): all are CommonJS, and vm.Script has no module loader.
   supported: { 'dynamic-import': false },
   external: ['typescript', '@typescript-eslint/typescript-estree', 'yaml', 'ajv', '*.node'],
+  // Bundled, but initialised only when called (scripts/bundle-shims/).
+  alias: { 'jsonc-parser': './scripts/bundle-shims/jsonc-parser.cjs' },
   minifyWhitespace: true,
   minifySyntax: true,
   minifyIdentifiers: true,

@@ -5,14 +5,20 @@
  * the width stays whole on its own line.
  */
 
-/** Width of a string as a terminal shows it, ignoring ANSI colour sequences. */
+const ANSI = /\u001b\[[0-9;]*m/g;
+/** What makes a string's width differ from its length: a colour sequence or a surrogate (half of an astral character). */
+const NOT_PLAIN = /[\u001b\ud800-\udfff]/;
+
+/** Width of a string as a terminal shows it, ignoring ANSI colour sequences (code points, as `[...text].length`). */
 export function visibleLength(text: string): number {
-  return [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
+  if (!NOT_PLAIN.test(text)) return text.length;
+  return [...text.replace(ANSI, '')].length;
 }
 
 /**
  * `text` wrapped to `width` columns: the first line starts with `first` (which
  * may hold colour), the others with spaces as wide as `first`'s visible text.
+ * Each word is measured once; the line's width is kept as it grows.
  */
 export function wrapText(text: string, width: number, first: string): string[] {
   const indent = ' '.repeat(visibleLength(first));
@@ -20,12 +26,19 @@ export function wrapText(text: string, width: number, first: string): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
+    let used = 0;
     for (const word of paragraph.split(/ +/)) {
-      if (line === '') line = word;
-      else if (visibleLength(line) + 1 + visibleLength(word) <= room) line += ` ${word}`;
-      else {
+      const size = visibleLength(word);
+      if (line === '') {
+        line = word;
+        used = size;
+      } else if (used + 1 + size <= room) {
+        line += ` ${word}`;
+        used += 1 + size;
+      } else {
         lines.push(line);
         line = word;
+        used = size;
       }
     }
     lines.push(line);
