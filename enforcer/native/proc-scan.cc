@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <thread>
 #include <vector>
@@ -196,12 +197,23 @@ Napi::Value ReadProcFiles(const Napi::CallbackInfo& info) {
   ReadAll(r, pids, slots);
   Napi::Int32Array listed = Napi::Int32Array::New(env, pids.size());
   for (size_t p = 0; p < pids.size(); p++) listed[p] = pids[p];
+  // Most texts repeat (cgroup, namespace links, root, cmdline of a thousand sleeps): each distinct one becomes one string.
   Napi::Array entries = Napi::Array::New(env, slots.size());
+  std::unordered_map<std::string, Napi::Value> strings;
   for (uint32_t i = 0; i < slots.size(); i++) {
-    const Slot& s = slots[i];
-    if (s.error) entries.Set(i, Napi::Number::New(env, s.error));
-    else if (!s.text.empty() || i % per != per - 1) entries.Set(i, Napi::String::New(env, s.text.data(), s.text.size()));
-    else entries.Set(i, env.Null());
+    Slot& s = slots[i];
+    if (s.error) {
+      entries.Set(i, Napi::Number::New(env, s.error));
+    } else if (s.text.empty() && i % per == per - 1) {
+      entries.Set(i, env.Null());
+    } else {
+      auto found = strings.find(s.text);
+      if (found == strings.end()) {
+        Napi::Value text = Napi::String::New(env, s.text.data(), s.text.size());
+        found = strings.emplace(std::move(s.text), text).first;
+      }
+      entries.Set(i, found->second);
+    }
   }
   Napi::Object result = Napi::Object::New(env);
   result.Set("pids", listed);

@@ -6,6 +6,7 @@
  */
 import type { AuditReport } from '../model/finding.js';
 import type { ContainersView } from '../audit/containers-view.js';
+import { SharedJson } from './subject-json.js';
 
 const CHUNK = 1 << 16;
 
@@ -19,8 +20,9 @@ export function writePsJson(write: (text: string) => void, view: ContainersView,
       buffer = '';
     }
   };
+  const json = new SharedJson();
   view.subjects.forEach(({ subject }, i) => {
-    buffer += `${i ? ',' : ''}\n${JSON.stringify({ ...subject, group: groupOf.get(subject.pid ?? 0) ?? null })}`;
+    buffer += `${i ? ',' : ''}\n${json.subject(subject, { group: groupOf.get(subject.pid ?? 0) ?? null })}`;
     flush(false);
   });
   const groups = view.groups.map((g) => ({
