@@ -9,7 +9,7 @@
  *   namespaces[.<type>]                the namespace list, or one type
  *   uidMappings, gidMappings
  *   seccomp[.defaultAction|.architectures|.syscall/<name>]
- *   noNewPrivileges, privileged, user.uid, user.gid, readOnlyRootfs
+ *   noNewPrivileges, privileged, user.uid, user.gid, user.groups/<gid>, readOnlyRootfs
  *   mounts[/<index>], devices[/<index>], deviceRules[/<index>]
  *   sysctls[/<name>], maskedPaths, readonlyPaths
  *   lsm.apparmor, lsm.selinux

@@ -139,6 +139,11 @@ export interface UserIdentity {
   readonly gid: Maybe<number>;
   /** Known not to be uid 0 even when the uid itself is unknown (Kubernetes runAsNonRoot: true: the kubelet refuses root). */
   readonly nonRoot?: boolean;
+  /**
+   * Supplementary gids the input grants (OCI additionalGids, Kubernetes supplementalGroups and fsGroup, compose
+   * group_add, docker GroupAdd); group names the image would resolve are left out. Absent: none written.
+   */
+  readonly groups?: readonly number[];
 }
 
 export interface LsmLabels {

@@ -140,6 +140,31 @@ describe('privileges/no-root-group', () => {
     expect((await lint(config, rule)).findings).toEqual([]);
   });
 
+  it('supplementary groups: Kubernetes supplementalGroups and fsGroup, OCI additionalGids, compose group_add, docker GroupAdd', async () => {
+    const supplemental = pod('    securityContext: {runAsUser: 1000, runAsGroup: 1000}', '  securityContext:\n    supplementalGroups: [4, 0]\n    fsGroup: 2000');
+    expect(await hits('p.yaml', supplemental, rule)).toEqual([`${lineOf(supplemental, 'supplementalGroups')} low Pod/p container c runs as uid 1000 with group 0 (root) among its supplementary groups.`]);
+    const fsGroup = pod('    securityContext: {runAsUser: 1000, runAsGroup: 1000}', '  securityContext:\n    supplementalGroups: [4]\n    fsGroup: 0');
+    const fsHits = await hits('p.yaml', fsGroup, rule);
+    expect(fsHits.map((h) => h.split(' ').slice(0, 2).join(' '))).toEqual([`${lineOf(fsGroup, 'fsGroup: 0')} low`]);
+    expect(await hits('p.yaml', pod('    securityContext: {runAsUser: 1000, runAsGroup: 1000}', '  securityContext:\n    supplementalGroups: [4]\n    fsGroup: 2000'), rule)).toEqual([]);
+
+    const config = hardened();
+    config.linux.namespaces = config.linux.namespaces.filter((n: { type: string }) => n.type !== 'user');
+    delete config.linux.uidMappings;
+    delete config.linux.gidMappings;
+    config.process.user.additionalGids = [10, 0];
+    const oci = await lint(config, rule);
+    expect(oci.findings.map((f) => [f.severity, f.line])).toEqual([['low', lineOf(oci.text, '"additionalGids"') + 2]]);
+
+    const compose = (groups: string) => `services:\n  web:\n    image: x\n    user: "1000:1000"\n    group_add:\n${groups}`;
+    expect(await hits('compose.yaml', compose('      - video\n      - root\n'), rule)).toEqual(['7 low service "web" runs as uid 1000 with group 0 (root) among its supplementary groups.']);
+    expect(await hits('compose.yaml', compose('      - video\n      - 44\n'), rule)).toEqual([]);
+    const inspect = hardenedInspect();
+    inspect[0]!.HostConfig.GroupAdd = ['audio', '0'];
+    const text = `${JSON.stringify(inspect, null, 2)}\n`;
+    expect((await hits('inspect.json', text, rule)).map((h) => h.split(' ').slice(0, 2).join(' '))).toEqual([`${lineOf(text, '"0"')} low`]);
+  });
+
   it('compose user "1000:0" and docker Config.User "1000:0" at the user field; "1000:1000" and "1000" pass', async () => {
     const compose = (user: string) => `services:\n  web:\n    image: x\n    read_only: true\n    user: "${user}"\n`;
     expect(await hits('compose.yaml', compose('1000:0'), rule)).toEqual(['5 low service "web" runs as uid 1000 in group 0 (root).']);

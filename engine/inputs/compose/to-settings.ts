@@ -16,7 +16,7 @@ type Problem = (pointer: string, message: string) => void;
 
 const KEY: Readonly<Record<DockerField, string>> = {
   service: '', capAdd: 'cap_add', capDrop: 'cap_drop', privileged: 'privileged', pid: 'pid', ipc: 'ipc', network: 'network_mode', uts: 'uts',
-  userns: 'userns_mode', cgroup: 'cgroup', securityOpt: 'security_opt', readOnly: 'read_only', user: 'user', devices: 'devices', mounts: 'volumes',
+  userns: 'userns_mode', cgroup: 'cgroup', securityOpt: 'security_opt', readOnly: 'read_only', user: 'user', groupAdd: 'group_add', devices: 'devices', mounts: 'volumes',
   sysctls: 'sysctls', memory: 'mem_limit', pids: 'pids_limit', cpu: 'cpus', labels: 'labels', apparmor: '',
 };
 
@@ -55,6 +55,7 @@ export function composeSettings(name: string, svc: ResolvedService, file: string
     securityOpt: strings('security_opt'),
     readOnly: v.read_only === true,
     ...(text('user') !== undefined ? { user: text('user')! } : {}),
+    groupAdd: Array.isArray(v.group_add) ? v.group_add.filter((g) => typeof g === 'string' || typeof g === 'number').map(String) : [],
     devices: (Array.isArray(v.devices) ? v.devices : []).map(composeDevice).map((d) => d ?? { host: '', container: '' }),
     mounts: (Array.isArray(v.volumes) ? v.volumes : []).map(composeVolume).map((m) => m ?? { type: 'other' as const, source: '', target: '', readOnly: false }),
     sysctls: sysctls.map(([n, value]) => [n, value] as const),

@@ -6,6 +6,7 @@ import { splitKey } from '../../model/keys.js';
 import { normaliseCapability } from '../../linux/capabilities.js';
 import type { DockerField, DockerSettings } from './settings.js';
 import { findOpt, parseSecurityOpts } from './settings.js';
+import { parseUser } from './pod-facts.js';
 
 /** Pointer of a field (or of one of its items); absent fields resolve to their nearest ancestor in the document. */
 export type PlaceField = (field: DockerField, item?: string | number) => string;
@@ -40,6 +41,10 @@ export function dockerLocator(s: DockerSettings, place: PlaceField): (key: strin
       case 'pss.container.procMount': return opt('systempaths');
       case 'noNewPrivileges': case 'pss.container.allowPrivilegeEscalation': return opt('no-new-privileges');
       case 'privileged': case 'pss.container.privileged': case 'deviceRules': return place('privileged');
+      case 'user.groups': {
+        const index = s.groupAdd.findIndex((g) => parseUser(g) === Number(item));
+        return index >= 0 ? place('groupAdd', index) : place('groupAdd');
+      }
       case 'user.uid': case 'user.gid': case 'pss.container.runAsUser': case 'pss.container.runAsNonRoot': return place('user');
       case 'readOnlyRootfs': return place('readOnly');
       case 'mounts': case 'pss.volumes': return item === undefined ? place('mounts') : place('mounts', Number(item));

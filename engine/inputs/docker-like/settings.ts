@@ -9,7 +9,7 @@ import type { Maybe, CpuLimit, SeccompState } from '../../model/subject.js';
 /** The fields a locator can point at; each input maps them to its own pointers. */
 export type DockerField =
   | 'service' | 'capAdd' | 'capDrop' | 'privileged' | 'pid' | 'ipc' | 'network' | 'uts' | 'userns' | 'cgroup'
-  | 'securityOpt' | 'readOnly' | 'user' | 'devices' | 'mounts' | 'sysctls' | 'memory' | 'pids' | 'cpu' | 'labels' | 'apparmor';
+  | 'securityOpt' | 'readOnly' | 'user' | 'groupAdd' | 'devices' | 'mounts' | 'sysctls' | 'memory' | 'pids' | 'cpu' | 'labels' | 'apparmor';
 
 export interface DockerMount {
   readonly type: 'bind' | 'volume' | 'tmpfs' | 'other';
@@ -35,6 +35,8 @@ export interface DockerSettings {
   readonly securityOpt: readonly string[];
   readonly readOnly: boolean;
   readonly user?: string;
+  /** Supplementary groups as written (compose group_add, docker GroupAdd): names or numbers. */
+  readonly groupAdd: readonly string[];
   readonly devices: readonly DockerDevice[];
   readonly mounts: readonly DockerMount[];
   /** In order, so a finding can point at one entry. */

@@ -25,7 +25,7 @@ export function dockerSubject(s: DockerSettings, file: string): { subject: Subje
     seccomp: seccomp(s, opts),
     noNewPrivileges: nnp !== undefined && nnp.value !== 'false',
     privileged: s.privileged,
-    user: { uid: uid ?? unknown('set by the image'), gid: parseUser(s.user, 1) ?? unknown('set by the image') },
+    user: { uid: uid ?? unknown('set by the image'), gid: parseUser(s.user, 1) ?? unknown('set by the image'), ...groups(s.groupAdd) },
     readOnlyRootfs: s.readOnly,
     mounts: s.mounts.map(toMount),
     devices: s.devices.map((d) => ({ path: d.host, type: 'c' })),
@@ -43,6 +43,12 @@ export function dockerSubject(s: DockerSettings, file: string): { subject: Subje
     podSecurity: dockerPodFacts(s, opts, uid),
   };
   return { subject, badCaps: bad };
+}
+
+/** The numeric (or root) entries of group_add / GroupAdd; other names are the image's to resolve. */
+function groups(written: readonly string[]): { groups?: readonly number[] } {
+  const gids = written.map((g) => parseUser(g)).filter((g): g is number => g !== undefined);
+  return gids.length ? { groups: gids } : {};
 }
 
 function mode(value: string | undefined, isolated: NamespaceState = { state: 'isolated' }): NamespaceState {

@@ -8,7 +8,7 @@ type Problem = (pointer: string, message: string) => void;
 
 const HOST: Partial<Record<DockerField, string>> = {
   capAdd: 'CapAdd', capDrop: 'CapDrop', privileged: 'Privileged', pid: 'PidMode', ipc: 'IpcMode', network: 'NetworkMode', uts: 'UTSMode',
-  userns: 'UsernsMode', cgroup: 'CgroupnsMode', securityOpt: 'SecurityOpt', readOnly: 'ReadonlyRootfs', devices: 'Devices', sysctls: 'Sysctls',
+  userns: 'UsernsMode', cgroup: 'CgroupnsMode', securityOpt: 'SecurityOpt', readOnly: 'ReadonlyRootfs', groupAdd: 'GroupAdd', devices: 'Devices', sysctls: 'Sysctls',
   memory: 'Memory', pids: 'PidsLimit',
 };
 
@@ -51,6 +51,7 @@ export function inspectSettings(c: Record<string, unknown>, base: string, proble
     securityOpt: strings('SecurityOpt'),
     readOnly: h.ReadonlyRootfs === true,
     ...(typeof config.User === 'string' && config.User !== '' ? { user: config.User } : {}),
+    groupAdd: strings('GroupAdd'),
     devices: (Array.isArray(h.Devices) ? h.Devices.filter(isRecord) : []).map((d) => ({ host: String(d.PathOnHost ?? ''), container: String(d.PathInContainer ?? '') })),
     mounts,
     sysctls,

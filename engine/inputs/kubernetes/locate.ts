@@ -51,6 +51,11 @@ export function kubeLocator(p: KubePlaces, spec: PodSpec, container: Container, 
       return i >= 0 ? P('securityContext', 'sysctls', i) : P('securityContext', 'sysctls');
     }
     if (field === 'annotations' && item !== undefined) return annotation(item);
+    if (field === 'user.groups') {
+      const pod = spec.securityContext ?? {};
+      const i = (pod.supplementalGroups ?? []).indexOf(Number(item));
+      return i >= 0 ? P('securityContext', 'supplementalGroups', i) : pod.fsGroup !== undefined && pod.fsGroup === Number(item) ? P('securityContext', 'fsGroup') : P('securityContext');
+    }
     switch (field) {
       case 'namespaces': return P();
       case 'uidMappings': case 'gidMappings': return P('hostUsers');

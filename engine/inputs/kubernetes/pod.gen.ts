@@ -113,6 +113,8 @@ export interface PodOS {
 export interface PodSecurityContext {
   runAsUser?: Id;
   runAsGroup?: Id;
+  supplementalGroups?: Id[];
+  fsGroup?: Id;
   runAsNonRoot?: boolean;
   seccompProfile?: SeccompProfile;
   appArmorProfile?: AppArmorProfile;

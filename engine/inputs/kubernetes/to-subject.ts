@@ -53,7 +53,7 @@ export function containerSubject(input: ContainerInput): { subject: Subject; bad
     seccomp,
     noNewPrivileges: sc.allowPrivilegeEscalation === false && !privileged,
     privileged,
-    user: { uid: uid ?? unknown('set by the image'), gid: gid ?? unknown('set by the image'), ...(nonRoot ? { nonRoot: true } : {}) },
+    user: { uid: uid ?? unknown('set by the image'), gid: gid ?? unknown('set by the image'), ...(nonRoot ? { nonRoot: true } : {}), ...groups(spec) },
     readOnlyRootfs: sc.readOnlyRootFilesystem === true,
     mounts: hostMounts(spec, container),
     devices: [],
@@ -67,6 +67,13 @@ export function containerSubject(input: ContainerInput): { subject: Subject; bad
     podSecurity: podFacts(input.workload, spec, container, input.type, input.primary, input.podAnnotations),
   };
   return { subject, badCaps: bad };
+}
+
+/** supplementalGroups, and fsGroup, which the kubelet also adds to every container's processes. */
+function groups(spec: PodSpec): { groups?: readonly number[] } {
+  const pod = spec.securityContext ?? {};
+  const all = [...(pod.supplementalGroups ?? []), ...(pod.fsGroup !== undefined ? [pod.fsGroup] : [])];
+  return all.length ? { groups: all } : {};
 }
 
 function namespaces(spec: PodSpec): Namespaces {

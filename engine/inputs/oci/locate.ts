@@ -48,6 +48,10 @@ export function ociLocator(config: OciConfig): (key: string) => string | null {
       return index >= 0 ? pointerOf('linux', 'namespaces', index) : '/linux/namespaces';
     }
     if (field === 'seccomp.syscall' && item !== undefined) return syscallPointer(config, item);
+    if (field === 'user.groups') {
+      const index = (config.process?.user?.additionalGids ?? []).indexOf(Number(item));
+      return index >= 0 ? pointerOf('process', 'user', 'additionalGids', index) : '/process/user';
+    }
     const base = FIXED[field];
     if (base !== undefined && item !== undefined) return `${base}${pointerOf(item)}`;
     return null;

@@ -39,7 +39,7 @@ export function ociSubject(document: JsonDocument, config: OciConfig): InputResu
       : { mode: 'disabled' },
     noNewPrivileges: config.process?.noNewPrivileges === true,
     privileged: false,
-    user: { uid: config.process?.user?.uid ?? 0, gid: config.process?.user?.gid ?? 0 },
+    user: { uid: config.process?.user?.uid ?? 0, gid: config.process?.user?.gid ?? 0, ...(config.process?.user?.additionalGids?.length ? { groups: config.process.user.additionalGids } : {}) },
     readOnlyRootfs: config.root?.readonly === true,
     mounts: (config.mounts ?? []).map(mount),
     devices: (linux.devices ?? []).map((d) => ({ path: d.path, type: d.type, ...(d.major !== undefined ? { major: d.major } : {}), ...(d.minor !== undefined ? { minor: d.minor } : {}) })),
