@@ -8,7 +8,9 @@
  * the Node built-ins each command loads beyond `node -e 0` (stdout to
  * /dev/null and stderr to a pipe, as timed). The load average is printed
  * before and after: the figures mean little on a busy machine.
- * Run after `npm run build`: node bench/startup.mjs  (BENCH_RUNS, default 25)
+ * Run after `npm run build`: node bench/startup.mjs  (BENCH_RUNS, default 25;
+ * BENCH_COMPARE_ROOT=DIR adds the same commands from another built checkout,
+ * such as main before a change, to the same round-robin).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -42,8 +44,22 @@ const COMMANDS = [
   { name: 'caplint run --profile default, cold (--no-cache)', argv: [process.execPath, bin, 'run', ...partial, '--profile', 'default', '--no-cache', '--', '/bin/true'] },
   { name: 'caplint run --seccomp FILE, cache cold', argv: [process.execPath, bin, 'run', ...partial, '--seccomp', userProfile, '--', '/bin/true'], env: () => ({ XDG_CACHE_HOME: join(dir, `cold-${coldRun++}`) }) },
   { name: 'caplint run --seccomp FILE, cache warm', argv: [process.execPath, bin, 'run', ...partial, '--seccomp', userProfile, '--', '/bin/true'], env: () => ({ XDG_CACHE_HOME: warmCache }) },
+  ...compared(),
   ...(asRoot ? [{ name: 'setpriv (bounding set, no_new_privs)', argv: ['setpriv', `--bounding-set=-all,${keep.map((c) => `+${c}`).join(',')}`, '--no-new-privs', '--inh-caps=-all', '/bin/true'] }] : []),
 ];
+
+/** With BENCH_COMPARE_ROOT: --version, audit and run from that checkout's bin/caplint.js, marked "(compared)". */
+function compared() {
+  const other = process.env.BENCH_COMPARE_ROOT;
+  if (!other) return [];
+  const otherBin = join(other, 'bin/caplint.js');
+  return [
+    { name: '(compared) caplint --version', argv: [process.execPath, otherBin, '--version'] },
+    { name: '(compared) caplint audit (text)', argv: [process.execPath, otherBin, 'audit', example, '--fail-on', 'never'] },
+    { name: '(compared) caplint audit (json)', argv: [process.execPath, otherBin, 'audit', example, '--format', 'json', '--fail-on', 'never'] },
+    { name: '(compared) caplint run --profile default, warm', argv: [process.execPath, otherBin, 'run', ...partial, '--profile', 'default', '--', '/bin/true'] },
+  ];
+}
 
 /** The children's CPU time so far, in ms (clock ticks of 10 ms). */
 function childrenCpuMs() {
@@ -99,11 +115,15 @@ function builtinsOf(argv, env = {}) {
 
 const size = (file) => (existsSync(file) ? statSync(file).size : 0);
 const caches = existsSync(join(root, 'dist/cache')) ? readdirSync(join(root, 'dist/cache')).filter((f) => f.endsWith('.cache')).sort() : [];
-console.log(`\n## import graph\n\ndist/cli.cjs ${size(join(root, 'dist/cli.cjs'))} bytes; code caches: ${caches.map((f) => `${f} ${size(join(root, 'dist/cache', f))}`).join(', ') || 'none'}\n`);
+console.log(`\n## import graph\n\ndist/cli.cjs ${size(join(root, 'dist/cli.cjs'))} bytes; code caches: ${caches.map((f) => `${f} ${size(join(root, 'dist/cache', f))}`).join(', ') || 'none'}`);
+const other = process.env.BENCH_COMPARE_ROOT;
+if (other) console.log(`(compared) dist/cli.cjs ${size(join(other, 'dist/cli.cjs'))} bytes; dist/cli.cache ${size(join(other, 'dist/cli.cache'))}; dist/cache/audit.cache ${size(join(other, 'dist/cache/audit.cache'))}`);
+console.log('');
 const nodeOnly = new Set(builtinsOf(COMMANDS[0].argv));
 console.log(`node -e 0 loads ${nodeOnly.size} Node built-ins; each command loads besides:`);
 for (const c of COMMANDS.slice(1)) {
   if (!c.argv[1]?.endsWith('caplint.js')) continue;
+  if (c.name.startsWith('(compared)') && !c.name.includes('audit (json)') && !c.name.includes('run')) continue;
   const extra = builtinsOf(c.argv, c.env?.() ?? {}).filter((m) => !nodeOnly.has(m));
   console.log(`${c.name.padEnd(54)} ${String(extra.length).padStart(3)}  ${extra.join(' ')}`);
 }
