@@ -50,7 +50,8 @@ export interface ScanResult {
 export function scanProcesses(options: ScanOptions = {}): ScanResult {
   const roots = options.roots ?? DEFAULT_ROOTS;
   const direct = createContext(options.fs ?? nodeProcFs, roots, options.reference);
-  const context = options.readFiles ? { ...direct, fs: prefetchedFs(direct, options.readFiles, options.pids) } : direct;
+  const skipKernelThreads = options.pids === undefined && !options.all;
+  const context = options.readFiles ? { ...direct, fs: prefetchedFs(direct, options.readFiles, options.pids, skipKernelThreads) } : direct;
   const fs = context.fs;
   const skipped = new Map<string, number>();
   const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
