@@ -202,13 +202,14 @@ export interface NativeProcBinding {
    * `files`, each of `links` (readlink), then a last slot, all relative to /proc/PID.
    * A slot is the text or the errno of the failed call; the last is null when the
    * last link was read (the process lived through every read), else stat re-read.
-   * `status` keeps only the lines keyed by statusKeys (all when empty).
+   * `status` keeps only the lines keyed by statusKeys (all when empty). With skipKernelThreads,
+   * a kernel thread's slots after its stat are undefined (not read).
    */
-  readProcFiles(procRoot: string, pids: Int32Array | null, files: readonly string[], links: readonly string[], statusKeys: readonly string[]): NativeProcFiles;
+  readProcFiles(procRoot: string, pids: Int32Array | null, files: readonly string[], links: readonly string[], statusKeys: readonly string[], skipKernelThreads?: boolean): NativeProcFiles;
 }
 
 export interface NativeProcFiles {
   readonly pids: Int32Array;
   /** (files + links + 2) slots per pid. */
-  readonly entries: readonly (string | number | null)[];
+  readonly entries: readonly (string | number | null | undefined)[];
 }

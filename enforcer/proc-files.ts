@@ -17,8 +17,8 @@ export function nativeProcFiles(factory: () => NativeBinding = loadBinding): Pro
   }
   const read = binding.readProcFiles;
   if (typeof read !== 'function') return undefined;
-  return (procRoot, pids, files, links, statusKeys): NativeProcFiles => {
+  return (procRoot, pids, files, links, statusKeys, skipKernelThreads = false): NativeProcFiles => {
     for (const name of [...files, ...links]) if (name === '' || name.startsWith('/') || name.includes('..')) throw new RangeError(`not a name under /proc/PID: "${name}"`);
-    return read.call(binding, procRoot, pids, files, links, statusKeys);
+    return read.call(binding, procRoot, pids, files, links, statusKeys, skipKernelThreads);
   };
 }

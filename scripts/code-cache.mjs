@@ -26,5 +26,10 @@ const { cli, script } = loadCli([], { cache: null });
 // No HOME or XDG_CACHE_HOME: the warm-up writes nothing into the builder's cache.
 const quiet = { argv0: 'caplint', cwd: root, env: { PATH: process.env.PATH, NO_COLOR: '1' }, stdoutIsTTY: false, stderrIsTTY: false, write() {}, error() {}, readStdin: async () => '' };
 for (const argv of CACHES[name]) await cli.main(argv, quiet);
+// The real process's Io too (its terminal checks, and its writers up to their first test): bin/ uses it every time.
+const io = cli.processIo();
+void [io.stdoutIsTTY, io.stderrIsTTY, io.stdoutColumns];
+io.write('');
+io.error('');
 mkdirSync(join(root, 'dist/cache'), { recursive: true });
 writeFileSync(join(root, 'dist/cache', `${name}.cache`), script.createCachedData());

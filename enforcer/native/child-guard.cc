@@ -2,6 +2,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <time.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -27,9 +29,12 @@ bool FixStdio() {
   return true;
 }
 
-bool TieToParent(pid_t parent) {
+bool TieToParent(pid_t parent, int parent_fd) {
   if (syscall(SYS_prctl, PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0) return false;
-  if (syscall(SYS_getppid) != parent) {
+  struct pollfd fd {parent_fd, 0, 0};
+  struct timespec now {0, 0};  // ppoll: aarch64 has no poll(2)
+  bool gone = parent_fd >= 0 ? syscall(SYS_ppoll, &fd, 1, &now, nullptr, 0) != 0 : syscall(SYS_getppid) != parent;  // 0: no event, no hang-up
+  if (gone) {
     errno = ESRCH;
     return false;
   }

@@ -19,8 +19,11 @@ bool FixStdio();
 // PR_SET_PDEATHSIG(SIGKILL), then getppid() == parent closes the race with a
 // parent that died before the prctl. Must run after any uid/gid change: the
 // kernel clears the death signal when credentials change. False with errno
-// set (ESRCH: the parent is already gone).
-bool TieToParent(pid_t parent);
+// set (ESRCH: the parent is already gone). A child whose parent is outside
+// its pid namespace sees getppid() 0 either way: it passes `parent_fd`, the
+// read end of a pipe only the parent still writes to, which hangs up once
+// the parent is gone.
+bool TieToParent(pid_t parent, int parent_fd = -1);
 
 // Names the child kPreExecComm (PR_SET_NAME); false with errno on failure.
 bool MarkPreExec();

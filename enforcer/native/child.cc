@@ -120,7 +120,7 @@ int ChildMain(void* raw) {
   if (p.change_ids) ChangeIds(p, out);
   if (p.set_capabilities) SetCapabilities(p, out);
   if (p.set_capabilities) SetAmbient(p, out);
-  if (!TieToParent(out.parent)) Fail(out, kStepParentDeath, errno);  // after the id change, which clears it
+  if (!TieToParent(out.parent, out.parent_fd)) Fail(out, kStepParentDeath, errno);  // after the id change, which clears it
   if (p.has_cwd && syscall(SYS_chdir, p.cwd.c_str()) != 0) Fail(out, kStepChdir, errno);
   if (p.no_new_privs && syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) Fail(out, kStepNoNewPrivs, errno);
   MarkPreExec();  // only for reporting a SIGSYS before execve; a failure here confines nothing less

@@ -16,6 +16,8 @@ struct ChildArgs {
   pid_t parent;  // getpid() of caplint, for the parent-death check
   // Set only for `caplint learn` (see listener-slot.h): the filter asks for a listener.
   ListenerSlot* listener = nullptr;
+  // With a parent outside the child's pid namespace: a pipe that hangs up when it dies (TieToParent).
+  int parent_fd = -1;
 };
 
 // Entry point of the cloned child (clone(2) fn). Never returns: it execs or

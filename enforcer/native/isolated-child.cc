@@ -109,12 +109,15 @@ int IsolatedMain(void* raw) {
   int fd = a.child.error_fd;
   // Every signal is still blocked (the parent blocked them around the clone).
   syscall(SYS_prctl, PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+  syscall(SYS_close, a.go_write_fd);
   char go = 0;
   long n;
   while ((n = syscall(SYS_read, a.go_fd, &go, 1)) < 0 && errno == EINTR) {
   }
   if (n != 1) ReportAndExit(fd, kStepWaitParent, n == 0 ? ESRCH : errno, -1);
-  syscall(SYS_close, a.go_fd);
+  // The command as PID 1 (--no-init) keeps the go pipe: its parent-death check (TieToParent) cannot use getppid().
+  bool command_is_pid1 = (p.clone_flags & CLONE_NEWPID) && !p.init;
+  if (!command_is_pid1) syscall(SYS_close, a.go_fd);
   for (int i = 0; i < a.procs_count; i++)
     if (syscall(SYS_write, a.procs_fds[i], "0", 1) != 1) ReportAndExit(fd, kStepCgroupJoin, errno, i);
   if (p.new_cgroup_ns && syscall(SYS_unshare, CLONE_NEWCGROUP) != 0) ReportAndExit(fd, kStepUnshareCgroup, errno, -1);
@@ -125,7 +128,9 @@ int IsolatedMain(void* raw) {
   if ((p.clone_flags & CLONE_NEWPID) && p.init) RunInit(a);
   // Otherwise this process runs the command: without a pid namespace, as caplint's child; with one and
   // no init, as PID 1 of it (the kernel kills the namespace when it exits).
-  return ChildMain(const_cast<ChildArgs*>(&a.child));
+  ChildArgs child = a.child;
+  if (command_is_pid1) child.parent_fd = a.go_fd;
+  return ChildMain(&child);
 }
 
 }  // namespace caplint

@@ -14,6 +14,7 @@ struct IsolatedArgs {
   int procs_count;
   int hold_fd;                // pid namespace: read end the parent closes once it has verified the command
   void* command_stack;        // pid namespace: top of the stack the init starts the command on
+  int go_write_fd;            // the parent's write end of the go pipe: closed first, so that the pipe hangs up when the parent dies
 };
 
 // Waits for the parent, joins the cgroups, sets up the namespaces in the

@@ -27,6 +27,7 @@ namespace {
 struct Slot {
   std::string text;
   int error = 0;
+  bool skipped = false;  // not read (a kernel thread's files, when asked to skip them)
 };
 
 void ReadFile(int dir, const std::string& name, std::string& buffer, Slot& out) {
@@ -106,6 +107,7 @@ struct Request {
   std::vector<std::string> files;
   std::vector<std::string> links;
   std::unordered_set<std::string> keys;
+  bool skip_kernel_threads = false;
   size_t Per() const { return files.size() + links.size() + 2; }
 };
 
@@ -120,6 +122,17 @@ struct SubDir {
 // no text): that read succeeding through the same descriptor shows the
 // process lived through every read, and the descriptor cannot reach a
 // process that reused the pid.
+// PF_KTHREAD in the flags field of /proc/PID/stat (the 7th after the command's closing parenthesis).
+bool KernelThread(const std::string& stat) {
+  size_t at = stat.rfind(')');
+  if (at == std::string::npos) return false;
+  for (int field = 0; field < 7; field++) {
+    at = stat.find(' ', at + 1);
+    if (at == std::string::npos) return false;
+  }
+  return (std::strtoul(stat.c_str() + at + 1, nullptr, 10) & 0x00200000UL) != 0;
+}
+
 void ReadOne(const Request& r, int pid, std::string& buffer, Slot* slots) {
   const size_t per = r.Per();
   UniqueFd dir(open((r.root + "/" + std::to_string(pid)).c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
@@ -131,6 +144,10 @@ void ReadOne(const Request& r, int pid, std::string& buffer, Slot* slots) {
   ReadFile(dir.Get(), "stat", buffer, slots[0]);
   if (slots[0].error != 0) {
     for (size_t s = 1; s < per; s++) slots[s].error = slots[0].error;
+    return;
+  }
+  if (r.skip_kernel_threads && KernelThread(slots[0].text)) {
+    for (size_t s = 1; s < per; s++) slots[s].skipped = true;
     return;
   }
   for (size_t f = 0; f < r.files.size(); f++) {
@@ -176,7 +193,7 @@ void ReadAll(const Request& r, const std::vector<int>& pids, std::vector<Slot>& 
 
 Napi::Value ReadProcFiles(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 5 || !info[0].IsString()) throw Napi::TypeError::New(env, "readProcFiles(procRoot, pids, files, links, statusKeys)");
+  if (info.Length() < 5 || !info[0].IsString()) throw Napi::TypeError::New(env, "readProcFiles(procRoot, pids, files, links, statusKeys[, skipKernelThreads])");
   Request r;
   r.root = info[0].As<Napi::String>().Utf8Value();
   std::vector<int> pids;
@@ -191,6 +208,7 @@ Napi::Value ReadProcFiles(const Napi::CallbackInfo& info) {
   r.files = Strings(env, info[2], "files");
   r.links = Strings(env, info[3], "links");
   for (const std::string& key : Strings(env, info[4], "statusKeys")) r.keys.insert(key);
+  r.skip_kernel_threads = info.Length() > 5 && info[5].IsBoolean() && info[5].As<Napi::Boolean>().Value();
 
   const size_t per = r.Per();
   std::vector<Slot> slots(pids.size() * per);
@@ -202,7 +220,9 @@ Napi::Value ReadProcFiles(const Napi::CallbackInfo& info) {
   std::unordered_map<std::string, Napi::Value> strings;
   for (uint32_t i = 0; i < slots.size(); i++) {
     Slot& s = slots[i];
-    if (s.error) {
+    if (s.skipped) {
+      entries.Set(i, env.Undefined());
+    } else if (s.error) {
       entries.Set(i, Napi::Number::New(env, s.error));
     } else if (s.text.empty() && i % per == per - 1) {
       entries.Set(i, env.Null());

@@ -4,7 +4,7 @@
 
 namespace caplint {
 
-// readProcFiles(procRoot, pids | null, files, links, statusKeys)
+// readProcFiles(procRoot, pids | null, files, links, statusKeys[, skipKernelThreads])
 //   → {pids: Int32Array, entries: (string | number)[]}
 // For each pid (every numeric entry of procRoot, ascending, when pids is
 // null): stat, then each of `files` (read whole) and `links` (readlink), all
@@ -13,7 +13,9 @@ namespace caplint {
 // 2 + files + links slots per pid, in that order: the text, or the errno of
 // the failed call as a number. The last slot is null when the last link was
 // read (the process lived through every read), else stat read again. `status` keeps only the lines whose key is in
-// statusKeys (all lines when it is empty). Nothing is decided here: the
+// statusKeys (all lines when it is empty). With skipKernelThreads, a kernel
+// thread (PF_KTHREAD) gets its stat and undefined in every other slot (not
+// read: a reader that wants them reads them itself). Nothing is decided here: the
 // reader in engine/inputs/proc parses and judges every text.
 Napi::Value ReadProcFiles(const Napi::CallbackInfo& info);
 

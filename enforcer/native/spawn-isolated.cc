@@ -123,7 +123,7 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan, ListenerSlot* listener) {
   pid_t parent = new_pid ? 0 : getpid();
   if (listener) listener->own_memory.store(true, std::memory_order_relaxed);
   IsolatedArgs args{ChildArgs{&plan, status.write.Get(), &unused, parent, listener}, &iso, go.read.Get(), procs_fds.data(),
-                    static_cast<int>(procs_fds.size()), hold.read.Get(), command_stack.Top()};
+                    static_cast<int>(procs_fds.size()), hold.read.Get(), command_stack.Top(), go.write.Get()};
   int pidfd = -1, pid = -1, clone_errno = 0;
   {
     BlockedSignals blocked;
@@ -168,8 +168,8 @@ LaunchOutcome LaunchIsolated(const ChildPlan& plan, ListenerSlot* listener) {
   // Before the command can run: how the recorder finds it (listener-slot.h).
   if (listener) (with_init ? listener->init_pid : listener->host_pid).store(pid, std::memory_order_release);
   (void)!write(go.write.Get(), "1", 1);  // a child already gone reports through the status pipe
-  go.write.Reset();
   out.failure = ReadFailure(status.read.Get());
+  go.write.Reset();  // only now: a command that is PID 1 watches it for the parent's death until its execve
   if (out.failure.step == kStepStarted) {
     out.ns_pid = out.failure.detail;
     out.failure = StepFailure{0, 0, -1};

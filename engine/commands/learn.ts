@@ -16,14 +16,15 @@ import { CaplintError, UsageError, describeError } from '../errors.js';
 
 export const LEARN_USAGE = `Usage: caplint learn [options] -- COMMAND [ARG...]
 
-Run COMMAND under a base profile, record the system calls it makes and the capabilities
-the kernel checks for it, and write a least-privilege profile that allows only those.
+Run COMMAND as run would under a base profile (in its namespaces, under its limits),
+record the system calls it makes and the capabilities the kernel checks for it, and
+write a least-privilege profile that allows only those.
 For trusted test runs: the recorder lets calls through, it is not a sandbox.
 
 Options:
   --output FILE       the profile to write (default learned.json); its seccomp profile goes
                       beside it as FILE.seccomp.json
-  --extends PROFILE   the base: its capabilities, namespaces and seccomp rules (default "default")
+  --extends PROFILE   the base: its capabilities, namespaces, limits and seccomp rules (default "default")
   --merge FILE        a profile learned before: write the union of both runs
   --timeout S         stop COMMAND after S seconds and keep what was learned
 

@@ -34,24 +34,25 @@ interface Level {
   expectKey: boolean;
 }
 
+/** The characters the scan acts on; everything else (values, blanks, colons) is jumped over natively. */
+const TOKEN = /["{}[\],]/g;
+
 export function scanJson(text: string, maxDepth = MAX_DEPTH): JsonScan {
   const repeated: RepeatedKey[] = [];
   const stack: Level[] = [];
   const length = text.length;
-  for (let i = 0; i < length; i++) {
+  for (TOKEN.lastIndex = 0; TOKEN.test(text);) {
+    let i = TOKEN.lastIndex - 1;
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
       const start = i;
-      let escaped = false;
-      for (i++; i < length; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c) { escaped = true; i++; } else if (d === 0x22) break;
-      }
+      i = closingQuote(text, i);
+      TOKEN.lastIndex = i + 1;
       const top = stack[stack.length - 1];
       if (top?.keys && top.expectKey) {
         top.expectKey = false;
         const raw = text.slice(start, i + 1);
-        const key = escaped ? decode(raw) : raw.slice(1, -1);
+        const key = raw.includes('\\') ? decode(raw) : raw.slice(1, -1);
         top.token = key;
         const seen = top.keys.get(key);
         if (seen) {
@@ -64,13 +65,26 @@ export function scanJson(text: string, maxDepth = MAX_DEPTH): JsonScan {
       stack.push({ keys: c === 0x7b ? new Map() : null, token: 0, expectKey: c === 0x7b });
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       stack.pop();
-    } else if (c === 0x2c /* , */) {
-      const top = stack[stack.length - 1];
+    } else {
+      const top = stack[stack.length - 1]; // a comma
       if (top?.keys) top.expectKey = true;
       else if (top) top.token = (top.token as number) + 1;
     }
+    if (i >= length) break;
   }
   return { repeated };
+}
+
+/** The offset of the quote that closes the string opened at `open` (one not escaped by an odd run of backslashes), or the text's length. */
+function closingQuote(text: string, open: number): number {
+  for (let from = open + 1; ;) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return text.length;
+    let before = quote - 1;
+    while (text.charCodeAt(before) === 0x5c) before--;
+    if ((quote - 1 - before) % 2 === 0) return quote;
+    from = quote + 1;
+  }
 }
 
 function decode(raw: string): string {
@@ -81,9 +95,11 @@ function decode(raw: string): string {
   }
 }
 
+const BLANKS_AND_COLON = /[\s:]*/y;
+
 /** Whether the value after a key (past the colon and blanks) opens an object. */
 function nextIsObject(text: string, from: number): boolean {
-  let i = from;
-  while (i < text.length && /[\s:]/.test(text[i]!)) i++;
-  return text[i] === '{';
+  BLANKS_AND_COLON.lastIndex = from;
+  BLANKS_AND_COLON.test(text);
+  return text.charCodeAt(BLANKS_AND_COLON.lastIndex) === 0x7b;
 }

@@ -42,7 +42,7 @@ export async function startCapTrace(): Promise<CapTrace | string> {
   if (typeof fs === 'string') return fs;
   sweepStaleInstances(fs.root);
   if (!readdirSafe(join(fs.root, EVENT))) {
-    fs.release();
+    fs.release(true);
     return 'this kernel has no capability:cap_capable tracepoint (Linux 6.14 or newer with tracing)';
   }
   const dir = join(fs.root, 'instances', name);
@@ -76,8 +76,7 @@ function readdirSafe(path: string): boolean {
 /** The instance goes, then the holder (which removes it itself if caplint could not). */
 function cleanUp(fs: Tracefs, dir: string, fds: number[]): void {
   for (const fd of fds.splice(0)) closeSync(fd);
-  if (fs.held()) removeInstance(dir);
-  fs.release();
+  fs.release(fs.held() && removeInstance(dir));
 }
 
 function running(fs: Tracefs, dir: string, pidFd: number, enableFd: number, pipe: number, fds: number[]): CapTrace {
@@ -114,15 +113,16 @@ function running(fs: Tracefs, dir: string, pidFd: number, enableFd: number, pipe
     enableFd,
     finish() {
       clearInterval(timer);
-      if (!fs.held()) {
+      try {
+        if (!fs.held()) throw new Error('its tracefs holder process ended during the run');
+        writeFileSync(join(dir, EVENT, 'enable'), '0');
+        drain();
+        return { checks, lost: lostEvents(dir) };
+      } catch (error) {
+        return `the capability checks could not be read (${error instanceof Error ? error.message : String(error)})`;
+      } finally {
         cleanUp(fs, dir, fds);
-        return 'the tracefs holder process ended during the run, so the capability checks could not be read';
       }
-      writeFileSync(join(dir, EVENT, 'enable'), '0');
-      drain();
-      const lost = lostEvents(dir);
-      cleanUp(fs, dir, fds);
-      return { checks, lost };
     },
     abandon() {
       clearInterval(timer);

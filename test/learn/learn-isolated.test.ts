@@ -77,6 +77,17 @@ describe.skipIf(!IS_ROOT)('caplint learn in the base profile\'s namespaces and l
     expect(leftCgroups(started)).toEqual([]);
   });
 
+  it('an execve that fails under the pid namespace init is reported (126), and nothing waits for a listener', () => {
+    const script = join(bench.dir, 'bad-interpreter.sh');
+    writeFileSync(script, '#!/nonexistent-interpreter\n', { mode: 0o755 });
+    const notExecutable = bench.learn('noexec', ['/etc/hostname']);
+    expect(notExecutable.code).toBe(126);
+    expect(notExecutable.stderr).toMatch(/could not execute \/etc\/hostname \(execve\): Exec format error; nothing was learned/);
+    const badInterpreter = bench.learn('badinterp', [script]);
+    expect(badInterpreter.code).toBe(127);
+    expect(badInterpreter.stderr).toMatch(/No such file or directory; nothing was learned/);
+  }, 30_000);
+
   it("leaves the pid namespace's init closed to the command: its memory and environment stay unreadable", () => {
     const ran = bench.learn('init', ['sh', '-c', 'cat /proc/self/environ >/dev/null && echo own; cat /proc/1/environ']);
     expect(ran.stdout).toBe('own\n');

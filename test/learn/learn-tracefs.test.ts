@@ -7,7 +7,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { IS_ROOT } from '../helpers/probe.js';
@@ -81,6 +81,26 @@ describe.skipIf(!TRACEPOINT)('the tracefs of caplint learn does not leak', () =>
     expect(tracefsMounts()).toEqual(mountsBefore);
   });
 
+  it("a command in caplint's pid namespace cannot enter the holder's tracefs, and killing the holder leaks nothing", async () => {
+    writeFileSync(`${bench.dir}/hostpid.json`, JSON.stringify({ extends: 'default', namespaces: {} }));
+    // Its own learn's holder only (the instance name carries caplint's pid, the command's parent): others' are left alone.
+    const attack = [
+      'p=caplint-trace',
+      'for f in $(grep -l -- "-$PPID-" $(grep -l "${p}fs" /proc/[0-9]*/cmdline 2>/dev/null) 2>/dev/null); do h=${f%/cmdline}; h=${h#/proc/}; done',
+      '[ -n "$h" ] && echo found',
+      'ls /proc/$h/root/sys/kernel/tracing/instances >/dev/null && echo reached',
+      'kill -9 $h && echo killed',
+      'sleep 0.5', // dead before the run ends, so its end finds the holder gone
+    ].join('\n');
+    const ran = bench.learn('attack', ['sh', '-c', attack], ['--extends', './hostpid.json']);
+    expect(ran.stdout).toBe('found\nkilled\n');
+    expect(ran.stderr).toMatch(/ls: cannot access '\/proc\/\d+\/root\/sys\/kernel\/tracing\/instances': Permission denied/);
+    expect(ran.stderr).toMatch(/capabilities not learned \(the capability checks could not be read \(its tracefs holder process ended during the run\)\)/);
+    expect(ran.code).toBe(0);
+    // The janitor started in the killed holder's place removes the run's instance.
+    expect(await until(() => instances().every((n) => planted.includes(n) || running(owner(n))))).toBe(true);
+  });
+
   it('removes the instance a learn left whose holder died too, and not those of a live learn or of another pid namespace', () => {
     const dead = spawnSync('sh', ['-c', 'sh -c "echo \\$\\$"'], { encoding: 'utf8' }).stdout.trim();
     const stale = `caplint-learn-${PIDNS}-${dead}-0badf00d`;
@@ -94,6 +114,6 @@ describe.skipIf(!TRACEPOINT)('the tracefs of caplint learn does not leak', () =>
     expect(left).not.toContain(stale);
     expect(left).toContain(live);
     expect(left).toContain(elsewhere);
-    expect(left.filter((n) => n !== elsewhere && !running(owner(n)))).toEqual([]); // nor the run's own: its learn has exited
+    expect(left.filter((n) => n !== elsewhere && !running(owner(n))), ran.stderr).toEqual([]); // nor the run's own: its learn has exited
   });
 });

@@ -73,6 +73,18 @@ describe.skipIf(skip !== '')('the batch /proc reader on real processes', () => {
     }
   });
 
+  it('skips a kernel thread past its stat only when asked, and the scan then reads nothing more of it', () => {
+    const kthreadd = Int32Array.from([2]);
+    const skipped = readFiles!('/proc', kthreadd, ['status'], ['ns/net'], [], true);
+    expect(skipped.entries[0]).toMatch(/^2 \(kthreadd\) /);
+    expect(skipped.entries.slice(1)).toEqual([undefined, undefined, undefined]);
+    const read = readFiles!('/proc', kthreadd, ['status'], ['ns/net'], [], false);
+    expect(read.entries[1]).toMatch(/^Name:\tkthreadd/);
+    const scan = scanProcesses({ readFiles: readFiles! });
+    expect(scan.subjects.some((s) => s.subject.pid === 2)).toBe(false);
+    expect(scan.summary.skipped['kernel thread']).toBeGreaterThan(0);
+  });
+
   it('refuses names outside /proc/PID before calling the addon', () => {
     expect(() => readFiles!('/proc', null, ['../../etc/shadow'], [], [])).toThrow(/not a name under \/proc\/PID/);
     expect(() => readFiles!('/proc', null, [], ['/etc/passwd'], [])).toThrow(/not a name under \/proc\/PID/);
@@ -103,6 +115,7 @@ describe('batchProcFs', () => {
       '7 (c) S 1', 'Uid:\t0', '0::/', 2, 3,
     ],
   });
+  const skipping = batchProcFs(base, '/proc', { pids: Int32Array.from([2]), files, links, entries: ['2 (kthreadd) S 0', undefined, undefined, undefined, undefined] });
 
   it('answers a file with its text, and an errno as the error code a reader checks', () => {
     expect(fs.read('/proc/5/status')).toBe('Uid:\t0');
@@ -127,5 +140,10 @@ describe('batchProcFs', () => {
     expect(fs.readlink('/proc/5/root')).toBe('base-link:/proc/5/root');
     expect(fs.list('/proc')).toEqual(['5', '6', '7']);
     expect(fs.list('/proc/5/task')).toEqual(['99']);
+    // A slot the batch skipped (a kernel thread's) is read from the files.
+    expect(skipping.read('/proc/2/status')).toBe('base:/proc/2/status');
+    expect(skipping.readlink('/proc/2/ns/net')).toBe('base-link:/proc/2/ns/net');
+    expect(skipping.read('/proc/2/stat')).toBe('2 (kthreadd) S 0');
+    expect(skipping.read('/proc/2/stat')).toBe('base:/proc/2/stat');
   });
 });

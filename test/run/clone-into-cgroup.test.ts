@@ -83,6 +83,21 @@ describe.skipIf(!HAVE)('clone3 CLONE_INTO_CGROUP (root, cgroup2 at /sys/fs/cgrou
     expect(r).toEqual({ intoCgroup: false, path: join(ownPids ?? '/', `caplint-test-${process.pid}-fallback`) });
   });
 
+  it('a cgroup2 directory that is not there stops the launch at the cgroup step (125), and the command does not run', () => {
+    const out = mkdtempSync(join(tmpdir(), 'caplint-clone3-gone-'));
+    try {
+      const gone = join(UNIFIED, ownV2!, `caplint-test-${process.pid}-gone`);
+      const outcome = createEnforcer().launch(plan(['/usr/bin/touch', join(out, 'ran')], { isolation: isolation({ namespaces: ['pid'], cgroupDir: gone }) }));
+      expect(outcome.kind).toBe('failed');
+      if (outcome.kind !== 'failed') return;
+      expect(outcome.exitCode).toBe(125);
+      expect(outcome.message).toBe(`could not join the cgroup (${gone}/cgroup.procs): No such file or directory`);
+      expect(existsSync(join(out, 'ran'))).toBe(false);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it('caplint run with a v2 place: the command is created in its launch cgroup, verified, and the cgroup removed', async () => {
     const parentDir = join(UNIFIED, ownV2!);
     const out = mkdtempSync(join(tmpdir(), 'caplint-clone3-'));

@@ -6,13 +6,14 @@
  * seccomp unconfined). The mountinfo of the launched process shows it all,
  * and caplint's own verification reads the same.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { caplintProcess } from '../helpers/cli.js';
 import { leftCgroups } from '../helpers/launch-cgroups.js';
 import { IS_ROOT } from '../helpers/probe.js';
+import { HAS_SETPRIV, UNPRIVILEGED, cliArgv, runSync } from '../helpers/setpriv.js';
 import { parseMountInfo } from '../../engine/inputs/proc/parse-mountinfo.js';
 import { mountProblems } from '../../engine/run/verify-mounts.js';
 import type { IsolationPlan } from '../../enforcer/isolation-plan.js';
@@ -81,6 +82,16 @@ describe.skipIf(!IS_ROOT)('filesystem: readOnlyRootfs, maskedPaths, readonlyPath
     expect(Number(count)).toBeGreaterThanOrEqual(2);
     expect(keys).toBe('0');
     expect(tmp).toBe('tmp-writable');
+  });
+});
+
+describe.skipIf(!IS_ROOT || !HAS_SETPRIV)('filesystem without root, inside a user namespace', () => {
+  it('an unprivileged caller gets restricted\'s masks and read-only paths too (limits left out with --allow-partial)', () => {
+    expect(readdirSync('/sys/firmware').length).toBeGreaterThan(0); // there is something to hide
+    const r = runSync([...UNPRIVILEGED, ...cliArgv(['run', '--profile', 'restricted', '--allow-partial', '--', 'sh', '-c', 'ls -A /sys/firmware | wc -l; (echo 1 > /proc/sys/kernel/ns_last_pid) 2>&1 | sed "s/.*: //"'])]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('0\nRead-only file system\n');
+    expect(r.stderr).toMatch(/^caplint run: partial confinement: the cgroup limits cannot be set/);
   });
 });
 

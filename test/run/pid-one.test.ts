@@ -6,12 +6,13 @@
  * the namespace dies with it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { caplintProcess } from '../helpers/cli.js';
 import { leftCgroups } from '../helpers/launch-cgroups.js';
+import { BIN, caplintProcess } from '../helpers/cli.js';
+import { startConfined } from '../helpers/processes.js';
 import { IS_ROOT } from '../helpers/probe.js';
 
 if (!IS_ROOT) console.warn('SKIPPED: --no-init launches because they need root (a pid namespace is made with CAP_SYS_ADMIN)');
@@ -45,6 +46,16 @@ describe.skipIf(!IS_ROOT)('the command as PID 1 (root)', () => {
     const r = caplintProcess([...PID1, '--', 'sh', '-c', `sleep ${tag} & exit 3`]);
     expect(r.code).toBe(3);
     expect(spawnSync('pgrep', ['-f', `sleep ${tag}`]).status).toBe(1); // none left
+  });
+
+  it('a caplint killed with SIGKILL takes its PID 1 command along, even one with other ids (--map-users)', async () => {
+    const { child: caplint, pid } = await startConfined('pid1-killed', [process.execPath, BIN, ...PID1.filter((a) => a !== '--map-root-user'), '--map-users', '0:100000:65536', '--', 'sleep', '30']);
+    expect(/^NSpid:\s+\d+\s+1$/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'))).toBe(true); // PID 1 inside
+    const exited = new Promise((r) => caplint.once('exit', r));
+    caplint.kill('SIGKILL');
+    await exited;
+    for (let i = 0; i < 100 && existsSync(`/proc/${pid}`); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(existsSync(`/proc/${pid}`)).toBe(false);
   });
 
   it('init: false in a profile does the same; --no-init without a new pid namespace is a usage error', () => {

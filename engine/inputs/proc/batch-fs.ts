@@ -12,10 +12,10 @@
 import { getSystemErrorName } from 'node:util';
 import type { ProcFs } from './proc-fs.js';
 
-/** What the batch read, in slot order: stat, files, links, the last slot. */
+/** What the batch read, in slot order: stat, files, links, the last slot (undefined: not read). */
 export interface ProcBatch {
   readonly pids: Int32Array;
-  readonly entries: readonly (string | number | null)[];
+  readonly entries: readonly (string | number | null | undefined)[];
   readonly files: readonly string[];
   readonly links: readonly string[];
 }
@@ -47,7 +47,8 @@ export function batchProcFs(base: ProcFs, procRoot: string, batch: ProcBatch): P
     const pid = Number(path.slice(prefix.length, slash));
     return index.has(pid) ? [pid, path.slice(slash + 1)] : undefined;
   };
-  const answer = (value: string | number | null | undefined, syscall: string, path: string): string => {
+  const answer = (value: string | number | null | undefined, syscall: string, path: string, direct: () => string): string => {
+    if (value === undefined) return direct();
     if (typeof value === 'number') throw errnoError(value, syscall, path);
     return value!;
   };
@@ -58,21 +59,22 @@ export function batchProcFs(base: ProcFs, procRoot: string, batch: ProcBatch): P
       if (!at) return base.read(path);
       const [pid, name] = at;
       const first = index.get(pid)! * per;
+      const direct = () => base.read(path);
       if (name === 'stat') {
         if (!statsRead.has(pid)) {
           statsRead.add(pid);
-          return answer(batch.entries[first], 'open', path);
+          return answer(batch.entries[first], 'open', path, direct);
         }
         const last = batch.entries[first + per - 1];
-        return answer(last === null ? batch.entries[first] : last, 'open', path);
+        return answer(last === null ? batch.entries[first] : last, 'open', path, direct);
       }
       const slot = fileSlot.get(name);
-      return slot === undefined ? base.read(path) : answer(batch.entries[first + slot], 'open', path);
+      return slot === undefined ? base.read(path) : answer(batch.entries[first + slot], 'open', path, direct);
     },
     readlink(path) {
       const at = split(path);
       const slot = at && linkSlot.get(at[1]);
-      return slot === undefined ? base.readlink(path) : answer(batch.entries[index.get(at![0])! * per + slot], 'readlink', path);
+      return slot === undefined ? base.readlink(path) : answer(batch.entries[index.get(at![0])! * per + slot], 'readlink', path, () => base.readlink(path));
     },
     list: (path) => (path === procRoot ? Array.from(batch.pids, String) : base.list(path)),
     id: (path) => base.id(path),

@@ -12,14 +12,15 @@ import { STATUS_KEYS } from './parse-status.js';
 import type { ScanContext } from './scan-context.js';
 
 /** The addon's batch reader (enforcer/proc-files.ts), as the scan sees it. */
-export type ReadProcFiles = (procRoot: string, pids: Int32Array | null, files: readonly string[], links: readonly string[], statusKeys: readonly string[]) => Pick<ProcBatch, 'pids' | 'entries'>;
+export type ReadProcFiles = (procRoot: string, pids: Int32Array | null, files: readonly string[], links: readonly string[], statusKeys: readonly string[], skipKernelThreads?: boolean) => Pick<ProcBatch, 'pids' | 'entries'>;
 
 const MAX_PID = 0x7fffffff;
 
-export function prefetchedFs(context: ScanContext, read: ReadProcFiles, pids: readonly number[] | undefined): ProcFs {
+/** `skipKernelThreads`: the scan will not read kernel threads past their stat, so neither does the batch. */
+export function prefetchedFs(context: ScanContext, read: ReadProcFiles, pids: readonly number[] | undefined, skipKernelThreads = false): ProcFs {
   const files = ['status', 'cgroup', 'cmdline', ...(context.lsmLabels ? ['attr/apparmor/current', 'attr/current'] : [])];
   const links = [...NAMESPACE_TYPES.map((t) => `ns/${PROC_NS_FILE[t]}`), 'root'];
   const wanted = pids === undefined ? null : Int32Array.from(pids.filter((p) => p <= MAX_PID));
-  const { pids: listed, entries } = read(context.roots.proc, wanted, files, links, STATUS_KEYS);
+  const { pids: listed, entries } = read(context.roots.proc, wanted, files, links, STATUS_KEYS, skipKernelThreads);
   return batchProcFs(context.fs, context.roots.proc, { pids: listed, entries, files, links });
 }
