@@ -7,7 +7,8 @@
 // BENCH_RUNS rounds (default 5), medians. Wall time and CPU time (user + system,
 // from wait4's rusage of each child, in microseconds) come from a small python3
 // runner, so the figures are the child's alone. The ps runs use --no-filters, as
-// pscap reads no seccomp filter. Prints the load average with every size: on a
+// pscap reads no seccomp filter; as root, BENCH_FILTERED (default 1,000) sleeps under
+// one `caplint run` filter are then listed with and without the filter dumps. Prints the load average with every size: on a
 // shared machine the ratios, not the times, are the figures to quote.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -118,6 +119,26 @@ for (const n of sizes) {
     // What caplint adds over Node's own start-up, against pscap's whole run.
     const own = r && node ? { wallMs: r.wallMs - node.wallMs, cpuMs: r.cpuMs - node.cpuMs } : undefined;
     console.log(`  ${tool} / pscap -a: ${x(r, pscap, 'wallMs')} wall, ${x(r, pscap, 'cpuMs')} cpu (aim ${aim} wall); / node -e 0: ${x(r, node, 'wallMs')} wall, ${x(r, node, 'cpuMs')} cpu; beyond node -e 0 / pscap -a: ${x(own, pscap, 'wallMs')} wall, ${x(own, pscap, 'cpuMs')} cpu`);
+  }
+}
+// Filters: N sleeps under one caplint-run filter; `ps` dumps and emulates each one's filter (root only).
+const filtered = Number(process.env.BENCH_FILTERED ?? 1000);
+if (filtered > 0 && process.getuid?.() === 0) {
+  const runner = spawn(caplint[0], [...caplint.slice(1), 'run', '--profile', 'default', '--', 'sh', '-c', `for i in $(seq ${filtered}); do sleep 3600 & done; wait`], { detached: true, stdio: 'ignore' });
+  try {
+    const deadline = Date.now() + 60_000;
+    const sleeps = () => readdirSync('/proc').filter((n) => /^\d+$/.test(n)).filter((n) => { try { return readFileSync(`/proc/${n}/comm`, 'utf8') === 'sleep\n' && /Seccomp:\t2/.test(readFileSync(`/proc/${n}/status`, 'utf8')); } catch { return false; } }).length;
+    while (sleeps() < filtered && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const ps = [...caplint, 'ps', '--fail-on', 'never'];
+    const s = { with: [], without: [] };
+    for (let round = 0; round < runs; round++) {
+      s.with.push(measure(ps));
+      s.without.push(measure([...ps, '--no-filters']));
+    }
+    const [w, wo] = [s.with, s.without].map((xs) => ({ wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)) }));
+    console.log(`${filtered} filtered sleeps: ps with filter dumps ${w.wall.toFixed(0)} ms wall ${w.cpu.toFixed(0)} ms cpu; --no-filters ${wo.wall.toFixed(0)} ms wall ${wo.cpu.toFixed(0)} ms cpu (${(w.wall / wo.wall).toFixed(2)}x wall); load average ${load()}`);
+  } finally {
+    process.kill(-runner.pid, 'SIGKILL');
   }
 }
 if (sizes.length >= 2) {

@@ -29,20 +29,32 @@ function unknownReason(value: unknown): string | null {
   return isUnknown(value) ? value.reason : null;
 }
 
-/** JSON of the key's object fields, by identity: the scan shares one object among the processes it read alike. */
-const written = new WeakMap<object, string>();
+/**
+ * Each field as a small number: objects by identity (the scan shares one
+ * object among the processes it read alike), other values by their JSON.
+ * The key is the numbers joined, not the fields' JSON.
+ */
+const byObject = new WeakMap<object, number>();
+const byText = new Map<string, number>();
+let next = 0;
 
-function part(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'undefined';
-  let text = written.get(value);
-  if (text === undefined) written.set(value, (text = JSON.stringify(value)));
-  return text;
+function id(value: unknown): number {
+  const isObject = typeof value === 'object' && value !== null;
+  let found = isObject ? byObject.get(value) : undefined;
+  if (found !== undefined) return found;
+  const text = JSON.stringify(value) ?? 'undefined';
+  found = byText.get(text);
+  if (found === undefined) {
+    if (byText.size >= 1 << 16) byText.clear(); // a long-lived agent: keep it bounded (ids stay unique: the counter runs on)
+    byText.set(text, (found = next++));
+  }
+  if (isObject) byObject.set(value, found);
+  return found;
 }
 
-/** The fields' JSON joined by a control character, which JSON always escapes. */
 export function groupKey(s: Subject): string {
   const fields = groupFields(s);
   let key = '';
-  for (const name in fields) key += `${part(fields[name])}\u0001`;
+  for (const name in fields) key += `${id(fields[name])},`;
   return key;
 }

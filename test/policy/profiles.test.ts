@@ -46,6 +46,22 @@ describe('policy rules driven by profile fields', () => {
       .toEqual(['container "app" runs without a seccomp filter, so ptrace and personality, which the policy forbids, can be made.']);
   });
 
+  it('filesystem: readOnlyRootfs and the profile\'s masked/read-only lists judge an OCI config\'s root.readonly and linux.maskedPaths/readonlyPaths', async () => {
+    const fs = write('fs.json', { name: 'fs', extends: 'default', filesystem: { readOnlyRootfs: true, maskedPaths: ['/proc/keys', '/proc/version'], readonlyPaths: ['/proc/sys'] } });
+    const ids = (r: { findings: { ruleId: string; message: string }[] }) => r.findings.filter((f) => /^privileges\/(read-only-rootfs|masked-paths)$/.test(f.ruleId)).map((f) => `${f.ruleId}: ${f.message}`).sort();
+    const masked = (c: ReturnType<typeof hardened>) => { c.root = { ...c.root, readonly: true }; c.linux.maskedPaths = ['/proc/keys', '/proc/version']; c.linux.readonlyPaths = ['/proc/sys']; };
+    expect(ids(await audit(fs, config(masked)))).toEqual([]);
+    const report = await audit(fs, config((c) => { masked(c); c.root.readonly = false; c.linux.maskedPaths = ['/proc/keys']; c.linux.readonlyPaths = []; }));
+    expect(ids(report)).toEqual([
+      'privileges/masked-paths: container "app" does not make /proc/sys read-only.',
+      'privileges/masked-paths: container "app" does not mask /proc/version.',
+      'privileges/read-only-rootfs: container "app"\'s root filesystem is writable.',
+    ]);
+    // readOnlyRootfs: false turns the rule off.
+    const off = write('fs-off.json', { name: 'fs-off', extends: 'default', filesystem: { readOnlyRootfs: false } });
+    expect(ids(await audit(off, config((c) => { c.root = { ...c.root, readonly: false }; })))).toEqual([]);
+  });
+
   it('policy/namespaces and limits with bounds', async () => {
     const team = write('bounds.json', { name: 'bounds', extends: 'restricted', capabilities: { allow: ['CAP_NET_BIND_SERVICE'] }, namespaces: { cgroup: 'isolated', user: 'isolated' }, limits: { memory: { required: true, max: '256Mi' }, pids: { required: true, max: 100 }, cpu: { required: false } } });
     const report = await audit(team, config((c) => { c.linux.namespaces = c.linux.namespaces.filter((n: { type: string }) => n.type !== 'cgroup'); }));

@@ -9,6 +9,7 @@ import { parseLastCap } from './read-capabilities.js';
 import type { ScanContext } from './scan-context.js';
 import { countUnreadable } from './scan-context.js';
 import { ContainerIndex } from './identify-container.js';
+import { TextTrie } from './text-trie.js';
 
 export function createContext(fs: ProcFs, roots: ProcRoots, requested: number | undefined): ScanContext {
   const unreadable = new Map<string, number>();
@@ -37,7 +38,7 @@ export function createContext(fs: ProcFs, roots: ProcRoots, requested: number | 
     deviceRules: new Map(),
     cgroupFacts: new Map(),
     namespaceIds: new Map(),
-    namespaceFacts: new Map(),
+    namespaceFacts: new TextTrie(),
     containers: new ContainerIndex(fs, roots.proc),
     hostMounts: mounts,
     launchers: new Map(),

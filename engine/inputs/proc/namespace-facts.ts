@@ -35,7 +35,7 @@ export function namespaceFacts(context: ScanContext, pid: number): NamespaceFact
       return { failure: readFailure(error) };
     }
   });
-  const key = links.map((l) => (typeof l === 'string' ? l : `\0${l.failure}`)).join('\n');
+  const key = links.map((l) => (typeof l === 'string' ? l : `\0${l.failure}`));
   let facts = context.namespaceFacts.get(key);
   if (!facts) {
     let settled = true;

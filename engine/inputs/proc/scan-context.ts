@@ -10,6 +10,7 @@ import type { MountInfo } from './parse-mountinfo.js';
 import type { Launcher } from './launcher.js';
 import type { CgroupFacts } from './cgroup-facts.js';
 import type { NamespaceFacts } from './namespace-facts.js';
+import type { TextTrie } from './text-trie.js';
 
 export interface ScanContext {
   readonly fs: ProcFs;
@@ -28,7 +29,7 @@ export interface ScanContext {
   /** uid_map and gid_map by user namespace: every process of one namespace has the same maps. */
   readonly idMaps: Map<string, { readonly uid: readonly IdMapping[]; readonly gid: readonly IdMapping[] }>;
   /** What each distinct set of namespace links decides. */
-  readonly namespaceFacts: Map<string, NamespaceFacts>;
+  readonly namespaceFacts: TextTrie<NamespaceFacts>;
   /** (dev, inode) by ns link text (`net:[4026531840]`), stat'ed once per namespace. */
   readonly namespaceIds: Map<string, FileId>;
   /** What each distinct /proc/PID/cgroup text decides (memberships, limits, container, devices). */

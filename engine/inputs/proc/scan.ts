@@ -59,8 +59,9 @@ export function scanProcesses(options: ScanOptions = {}): ScanResult {
   const subjects: LocatedSubject[] = [];
   const explicit = options.pids !== undefined;
   const cgroup = options.cgroup === undefined ? undefined : cgroupPathOf(options.cgroup, context.hierarchies);
+  const readStat = statReader(fs, roots.proc);
   for (const pid of options.pids ?? listPids(fs, roots.proc)) {
-    const first = readStat(fs, roots.proc, pid);
+    const first = readStat(pid);
     if (typeof first === 'string') {
       if (explicit) errors.push({ file: `pid ${pid}`, line: null, column: null, message: `cannot read process ${pid}: ${first}` });
       else skip(first === 'no such process' ? 'exited before it was read' : `unreadable: ${first}`);
@@ -70,7 +71,7 @@ export function scanProcesses(options: ScanOptions = {}): ScanResult {
     if (!explicit && !options.all && isZombie(first)) { skip('zombie'); continue; }
     if (cgroup !== undefined && !inCgroup(fs, roots.proc, pid, cgroup)) continue;
     const subject = readProcess(context, first);
-    const last = readStat(fs, roots.proc, pid);
+    const last = readStat(pid);
     if (subject === undefined || last === 'no such process') {
       if (explicit) errors.push({ file: `pid ${pid}`, line: null, column: null, message: `process ${pid} exited while it was being read` });
       else skip('exited during the scan');
@@ -99,12 +100,19 @@ function listPids(fs: ProcFs, procRoot: string): number[] {
   return fs.list(procRoot).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
 }
 
-function readStat(fs: ProcFs, procRoot: string, pid: number): ProcStat | string {
-  try {
-    return parseStat(fs.read(`${procRoot}/${pid}/stat`)) ?? 'unparsable /proc/PID/stat';
-  } catch (error) {
-    return isGone(error) ? 'no such process' : readFailure(error);
-  }
+/** Reads and parses /proc/PID/stat; a text equal to the one read just before (a process's second read, unchanged) is not parsed again. */
+function statReader(fs: ProcFs, procRoot: string): (pid: number) => ProcStat | string {
+  let previous: { text: string; stat: ProcStat | string } | undefined;
+  return (pid) => {
+    let text: string;
+    try {
+      text = fs.read(`${procRoot}/${pid}/stat`);
+    } catch (error) {
+      return isGone(error) ? 'no such process' : readFailure(error);
+    }
+    if (previous?.text !== text) previous = { text, stat: parseStat(text) ?? 'unparsable /proc/PID/stat' };
+    return previous.stat;
+  };
 }
 
 /** `--cgroup` as a cgroup path; a directory under a mounted hierarchy (/sys/fs/cgroup/memory/web) is turned into one (/web). */
