@@ -17,6 +17,7 @@
         "enforcer/native/seccomp-dump.cc",
         "enforcer/native/learn.cc",
         "enforcer/native/recorder.cc",
+        "enforcer/native/command-host-pid.cc",
         "enforcer/native/bpf-run.cc",
         "enforcer/native/self-confine.cc",
         "enforcer/native/proc-scan.cc"

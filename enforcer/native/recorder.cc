@@ -12,11 +12,10 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "bpf-run.h"
+#include "command-host-pid.h"
 
 namespace caplint {
 namespace {
@@ -47,30 +46,6 @@ int TakeDescriptor(int pidfd, int fd, bool shares_memory) {
   prctl(PR_SET_DUMPABLE, 0);
   errno = error;
   return got;
-}
-
-// The last field of NSpid in /proc/PID/status: the pid in its own (innermost) namespace.
-int InnermostPid(int pid) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("NSpid:", 0) != 0) continue;
-    std::istringstream fields(line.substr(6));
-    int last = 0;
-    for (int value; fields >> value;) last = value;
-    return last;
-  }
-  return 0;
-}
-
-// The command under a pid namespace init, as caplint sees it: the init's
-// child whose innermost pid is ns_pid (listener-slot.h). 0 when none is.
-int CommandHostPid(int init_pid, int ns_pid) {
-  std::string task = "/proc/" + std::to_string(init_pid) + "/task/" + std::to_string(init_pid) + "/children";
-  std::ifstream children(task);
-  for (int pid; children >> pid;)
-    if (InnermostPid(pid) == ns_pid) return pid;
-  return 0;
 }
 
 }  // namespace
