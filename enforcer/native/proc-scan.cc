@@ -30,7 +30,19 @@ struct Slot {
   bool skipped = false;  // not read (a kernel thread's files, when asked to skip them)
 };
 
+// A process chooses its own argv (megabytes of it) and its own mounts, so a
+// scan of hostile processes bounds every read: cmdline to what a table or a
+// report can use, other files well above what a real one holds. The same
+// bounds are in engine/inputs/proc/proc-fs.ts, for the file-by-file reader.
+constexpr size_t kCmdlineMax = 32 * 1024;
+constexpr size_t kFileMax = 16 * 1024 * 1024;
+
+size_t MaxFor(const std::string& name) {
+  return name == "cmdline" ? kCmdlineMax : kFileMax;
+}
+
 void ReadFile(int dir, const std::string& name, std::string& buffer, Slot& out) {
+  const size_t max = MaxFor(name);
   UniqueFd fd(openat(dir, name.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY));
   if (!fd.Valid()) {
     out.error = errno;
@@ -45,10 +57,10 @@ void ReadFile(int dir, const std::string& name, std::string& buffer, Slot& out) 
       return;
     }
     length += static_cast<size_t>(n);
-    if (n == 0 || length < buffer.size()) break;
+    if (n == 0 || length < buffer.size() || length >= max) break;
     buffer.resize(buffer.size() * 2);
   }
-  out.text.assign(buffer.data(), length);
+  out.text.assign(buffer.data(), std::min(length, max));
 }
 
 void ReadLink(int dir, const std::string& name, Slot& out) {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nativeProcFiles } from '../../enforcer/proc-files.js';
 import { scanProcesses } from '../../engine/inputs/proc/scan.js';
 import { batchProcFs } from '../../engine/inputs/proc/batch-fs.js';
-import { nodeProcFs } from '../../engine/inputs/proc/proc-fs.js';
+import { CMDLINE_MAX, nodeProcFs } from '../../engine/inputs/proc/proc-fs.js';
 import type { ProcFs } from '../../engine/inputs/proc/proc-fs.js';
 import type { Started } from '../helpers/processes.js';
 import { haveTool, startConfined, stopAll } from '../helpers/processes.js';
@@ -26,6 +26,8 @@ describe.skipIf(skip !== '')('the batch /proc reader on real processes', () => {
       await startConfined('nobody, no caps', ['setpriv', '--reuid', '65534', '--regid', '65534', '--clear-groups', '--inh-caps', '-all', 'sleep', '60']),
       await startConfined('own net namespace', ['unshare', '--net', 'sleep', '60']),
       await startConfined('own pid+mount namespaces', ['unshare', '--pid', '--fork', '--mount-proc', 'sleep', '60']),
+      // A hostile argv of 1 MB: ten arguments of 100 KB each.
+      await startConfined('huge argv', ['sh', '-c', 'sleep 60; :', 'sh', ...Array.from({ length: 10 }, (_, i) => String(i).repeat(100_000))], 'sh'),
     );
   }, 20_000);
   afterAll(() => stopAll(started));
@@ -46,6 +48,16 @@ describe.skipIf(skip !== '')('the batch /proc reader on real processes', () => {
     const isolated = batched.subjects.find((s) => s.subject.pid === started[2]!.pid)!.subject;
     expect(isolated.namespaces.network.state).toBe('isolated');
     expect(isolated.namespaces.mount.state).toBe('host');
+  });
+
+  it('bounds what it reads of a hostile argv, the same way in both readers', () => {
+    const huge = started[4]!.pid;
+    const batch = readFiles!('/proc', Int32Array.from([huge]), ['cmdline'], [], []);
+    expect((batch.entries[1] as string).length).toBe(CMDLINE_MAX);
+    expect(nodeProcFs.read(`/proc/${huge}/cmdline`)).toBe(batch.entries[1]);
+    const command = scanProcesses({ pids: [huge], readFiles: readFiles! }).subjects[0]!.subject.process!.command;
+    expect(Array.isArray(command) && command.slice(0, 3)).toEqual(['sh', '-c', 'sleep 60; :']);
+    expect((command as string[]).join('\0').length).toBeLessThanOrEqual(CMDLINE_MAX);
   });
 
   it('reports a pid that does not exist as an error naming it, as the direct reader does', () => {
