@@ -38,6 +38,10 @@ export function caplintProcess(args: readonly string[], options: { cwd?: string;
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    // spawnSync blocks the event loop, so vitest's own timeout could never end a hung caplint: a hang fails the test instead.
+    timeout: 120_000,
+    killSignal: 'SIGKILL',
   });
+  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { code: 128 + 9, stdout: result.stdout, stderr: `${result.stderr}\n(test helper: caplint ${args.join(' ')} was killed after 120 s)` };
   return { code: result.status ?? 128 + 9, stdout: result.stdout, stderr: result.stderr };
 }
