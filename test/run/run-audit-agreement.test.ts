@@ -72,7 +72,7 @@ describe.skipIf(!IS_ROOT)('a profile with a read-only root and its own masked pa
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   it('is launched so that its audit finds / read-only and every listed path masked or read-only', async () => {
     const file = join(dir, 'fs.json');
-    writeFileSync(file, JSON.stringify({ name: 'fs', extends: 'restricted', filesystem: { readOnlyRootfs: true, maskedPaths: ['/proc/keys', '/proc/cmdline'], readonlyPaths: ['/proc/sys'] } }));
+    writeFileSync(file, JSON.stringify({ name: 'fs', extends: 'restricted', filesystem: { readOnlyRootfs: true, maskedPaths: ['/proc/keys', '/proc/cmdline', '/etc/hostname', '/var/cache'], readonlyPaths: ['/proc/sys', '/usr/share'] } }));
     const pid = await launch(file);
     const { stdout } = caplintProcess(['audit', '--pid', String(pid), '--policy', file, '--format', 'json', '--no-config']);
     const report = JSON.parse(stdout) as Report;

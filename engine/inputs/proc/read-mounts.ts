@@ -1,7 +1,7 @@
 /**
  * What /proc/PID/mountinfo says honestly about a process's filesystem view:
- * whether its root is mounted read-only, its mounts, and which /proc and /sys
- * paths are masked (a /dev/null bind or an empty read-only tmpfs on top, as
+ * whether its root is mounted read-only, its mounts, and which paths (the
+ * /proc and /sys defaults, or any a profile lists) are masked (a /dev/null bind or an empty read-only tmpfs on top, as
  * runc does) or re-mounted read-only.
  */
 import type { Maybe, Mount } from '../../model/subject.js';
@@ -21,7 +21,8 @@ export function unknownMountView(reason: string): MountView {
   return { readOnlyRootfs: u, mounts: u, maskedPaths: u, readonlyPaths: u };
 }
 
-const KERNEL_TREES = /^\/(proc|sys)(\/|$)/;
+/** Mount points that are never a mask or a read-only path of their own: the root (readOnlyRootfs) and the two kernel trees themselves. */
+const NOT_A_PATH_RULE = new Set(['/', '/proc', '/sys']);
 
 /** For a process in its own mount namespace: the host's mounts, to find which host path each of its mounts shows. */
 export interface HostView {
@@ -36,7 +37,8 @@ export function mountView(mounts: readonly MountInfo[], host?: HostView): MountV
   const masked: string[] = [];
   const readOnly: string[] = [];
   for (const m of visible) {
-    if (!KERNEL_TREES.test(m.mountPoint) || m.mountPoint === '/proc' || m.mountPoint === '/sys') continue;
+    // Any path may be masked or made read-only (a profile's filesystem lists name /etc or /var paths too), so every mount is looked at.
+    if (NOT_A_PATH_RULE.has(m.mountPoint)) continue;
     if (isMask(m)) masked.push(m.mountPoint);
     else if (m.options.includes('ro')) readOnly.push(m.mountPoint);
   }
