@@ -5,12 +5,12 @@
 // against the addon built from the sources before the hardening when
 // BENCH_BASELINE_ADDON names one. Run after `npm run build`, as root.
 import { spawnSync } from 'node:child_process';
+import { confinedTruePlan, median, medianLaunchMs } from './lib.mjs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 20);
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 /** Medians of two commands, run alternately so both see the same load. */
 const spawnPair = (a, b) => {
   const samples = [[], []];
@@ -49,19 +49,8 @@ const seccomp = loadSeccomp('default', [], { capabilities: ['CAP_CHOWN', 'CAP_KI
 const listenersMs = perCall(200, () => forwardSignals(process).stop());
 const precheckMs = perCall(200, () => refuseUnlessExecAllowed(seccomp.program, nativeArch(), 'bench'));
 
-const caps = { bounding: 0xa80405fbn, permitted: 0xa80405fbn, effective: 0xa80405fbn, inheritable: 0n, ambient: 0n };
-const plan = { file: '/bin/true', argv: ['true'], env: {}, cwd: null, lastCap: readLastCap(), capabilities: caps, dropBounding: true, setCapabilities: true, user: null, noNewPrivs: true, seccomp: { program: seccomp.program, flags: [] } };
-async function launchMs(enforcer) {
-  const samples = [];
-  for (let i = 0; i < 100; i++) {
-    const start = performance.now();
-    const outcome = enforcer.launch(plan);
-    if (outcome.kind !== 'started') throw new Error(outcome.message);
-    await outcome.child.exited;
-    if (i >= 5) samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
+const plan = confinedTruePlan(seccomp.program, readLastCap());
+const launchMs = (enforcer) => medianLaunchMs(enforcer, plan);
 const baselineAddon = process.env.BENCH_BASELINE_ADDON;
 // Interleaved, so both addons see the same load on a shared machine.
 const hardened = [];

@@ -5,6 +5,7 @@
 // test probe: unfiltered, with caplint's program, and with libseccomp's
 // program for the same resolved profile). Run after `npm run build`, as root.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { confinedTruePlan, median, medianLaunchMs } from './lib.mjs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { python, libseccompFilter } from './libseccomp.mjs';
 import { tmpdir } from 'node:os';
@@ -18,10 +19,6 @@ const caplint = [process.execPath, join(root, 'bin/caplint.js'), 'run', '--profi
 const keep = ['chown', 'dac_override', 'fowner', 'fsetid', 'kill', 'setgid', 'setuid', 'setpcap', 'net_bind_service', 'sys_chroot', 'mknod', 'audit_write', 'setfcap'];
 const setpriv = ['setpriv', `--bounding-set=-all,${keep.map((c) => `+${c}`).join(',')}`, '--no-new-privs', '--inh-caps=-all'];
 
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 function time(argv) {
   const samples = [];
@@ -55,17 +52,8 @@ console.log(`  ratio caplint / node -e 0: ${(rows[0][1] / rows[1][1]).toFixed(2)
   const seccomp = loadSeccomp('default', [], { capabilities: keep.map((c) => `CAP_${c.toUpperCase()}`) });
   const compileMs = performance.now() - compileStart;
   const enforcer = createEnforcer();
-  const caps = { bounding: 0xa80405fbn, permitted: 0xa80405fbn, effective: 0xa80405fbn, inheritable: 0n, ambient: 0n };
-  const plan = { file: '/bin/true', argv: ['true'], env: {}, cwd: null, lastCap: readLastCap(), capabilities: caps, dropBounding: true, setCapabilities: true, user: null, noNewPrivs: true, seccomp: { program: seccomp.program, flags: [] } };
-  const samples = [];
-  for (let i = 0; i < 100; i++) {
-    const start = performance.now();
-    const outcome = enforcer.launch(plan);
-    if (outcome.kind !== 'started') throw new Error(outcome.message);
-    await outcome.child.exited;
-    if (i >= 5) samples.push(performance.now() - start);
-  }
-  console.log(`in-process: compiling the default profile ${compileMs.toFixed(1)} ms; launch + wait of /bin/true confined, median of 95: ${median(samples).toFixed(2)} ms`);
+  const launchMs = await medianLaunchMs(enforcer, confinedTruePlan(seccomp.program, readLastCap()));
+  console.log(`in-process: compiling the default profile ${compileMs.toFixed(1)} ms; launch + wait of /bin/true confined, median of 95: ${launchMs.toFixed(2)} ms`);
 }
 
 // What the trust-boundary hardening adds to that (also runnable alone).

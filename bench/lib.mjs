@@ -32,3 +32,24 @@ export function stats(samples) {
 
 export const fmt = (ms) => `${ms.toFixed(1)} ms`;
 export const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
+
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The launch plan of /bin/true under a filter and Docker's default capability set, as `run --profile default` makes it. */
+export function confinedTruePlan(program, lastCap) {
+  const caps = { bounding: 0xa80405fbn, permitted: 0xa80405fbn, effective: 0xa80405fbn, inheritable: 0n, ambient: 0n };
+  return { file: '/bin/true', argv: ['true'], env: {}, cwd: null, lastCap, capabilities: caps, dropBounding: true, setCapabilities: true, user: null, noNewPrivs: true, seccomp: { program, flags: [] } };
+}
+
+/** Median ms of 95 native launches and waits of `plan` (after 5 warm-ups). */
+export async function medianLaunchMs(enforcer, plan) {
+  const samples = [];
+  for (let i = 0; i < 100; i++) {
+    const start = performance.now();
+    const outcome = enforcer.launch(plan);
+    if (outcome.kind !== 'started') throw new Error(outcome.message);
+    await outcome.child.exited;
+    if (i >= 5) samples.push(performance.now() - start);
+  }
+  return median(samples);
+}

@@ -5,13 +5,14 @@
  * cannot run here.
  */
 import { mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { removeCgroupDirs } from '../../engine/run/cgroup/launch-cgroup.js';
 
 export interface Sandbox {
   /** The cgroup path of the child, as /proc/PID/cgroup prints it. */
   readonly path: string;
   readonly version: 1 | 2;
   add(pid: number): void;
-  remove(): void;
+  remove(): Promise<void>;
 }
 
 interface CgroupMount { dir: string; version: 1 | 2; controllers: string[] }
@@ -74,23 +75,11 @@ function sandbox(path: string, version: 1 | 2, procsFiles: string[], dirs: strin
     path,
     version,
     add: (pid) => procsFiles.forEach((f) => writeFileSync(f, String(pid))),
-    // A killed process leaves its cgroup only once the kernel has finished its exit: removing at once can
-    // meet EBUSY (which is how a caplint-test-* cgroup was once left under /sys/fs/cgroup/cpu, the first one
-    // removed). Each directory is retried for up to two seconds.
-    remove: () => {
-      for (const dir of [...dirs].reverse()) {
-        for (let attempt = 0; ; attempt++) {
-          try {
-            rmdirSync(dir);
-            break;
-          } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code;
-            if (code === 'ENOENT') break;
-            if (code !== 'EBUSY' || attempt >= 100) throw new Error(`cgroup sandbox: cannot remove ${dir}: ${String(error)}`);
-            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
-          }
-        }
-      }
+    // The same removal as caplint's launch cgroups: EBUSY (a killed process not yet out) is retried, which is
+    // how a caplint-test-* cgroup was once left under /sys/fs/cgroup/cpu.
+    remove: async () => {
+      const left = await removeCgroupDirs(dirs);
+      if (left.length) throw new Error(`cgroup sandbox: cannot remove ${left.join('; ')}`);
     },
   };
 }

@@ -24,7 +24,7 @@ describe.skipIf(skip !== '')('cgroup limits of a live process', () => {
       child.kill('SIGKILL');
       await exited; // reaped: the cgroup is empty now, or within moments (remove() retries)
     }
-    box.remove();
+    await box.remove();
     expect(readdirSync('/sys/fs/cgroup', { recursive: true }).filter((p) => String(p).includes(`caplint-test-${process.pid}`))).toEqual([]);
   });
 

@@ -44,7 +44,7 @@ describe.skipIf(reason !== undefined)('caplint serve --agent', () => {
     for (const c of children) c.kill('SIGKILL');
     await agent?.close();
     await new Promise((r) => setTimeout(r, 100));
-    box.remove();
+    await box.remove();
   });
 
   it('starts empty: nothing in its cgroup, no findings, one scan done', async () => {

@@ -92,30 +92,37 @@ function readOr(path: string): string {
   }
 }
 
+/**
+ * Removes cgroup directories, deepest (last) first; what could not be removed,
+ * each as "dir: reason". A killed process leaves its cgroup only once the
+ * kernel has finished its exit, so EBUSY is retried, backing off from 1 ms to
+ * 50 ms (about 2.5 s in all); a directory already gone is fine.
+ */
+export async function removeCgroupDirs(dirs: readonly string[]): Promise<string[]> {
+  const left: string[] = [];
+  for (const dir of [...dirs].reverse()) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        rmdirSync(dir);
+        break;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') break;
+        if (code !== 'EBUSY' || attempt >= 60) {
+          left.push(`${dir}: ${describeFsError(error)}`);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, Math.min(50, 2 ** attempt)));
+      }
+    }
+  }
+  return left;
+}
+
 export function createLaunchCgroup(places: readonly CgroupPlace[], limits: CgroupLimits): LaunchCgroup {
   const name = `${CGROUP_PREFIX}${process.pid}-${++serial}`;
   const cgroups: CreatedCgroup[] = [];
-  const removeAll = async (): Promise<string[]> => {
-    const left: string[] = [];
-    for (const { dir } of [...cgroups].reverse()) {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          rmdirSync(dir);
-          break;
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'ENOENT') break;
-          if (code !== 'EBUSY' || attempt >= 60) {
-            left.push(`${dir}: ${describeFsError(error)}`);
-            break;
-          }
-          // The last task is still leaving (usually within a millisecond): back off from 1 ms to 50 ms, about 2.5 s in all.
-          await new Promise((r) => setTimeout(r, Math.min(50, 2 ** attempt)));
-        }
-      }
-    }
-    return left;
-  };
+  const removeAll = () => removeCgroupDirs(cgroups.map((c) => c.dir));
   let at = '';
   try {
     for (const place of places) {
