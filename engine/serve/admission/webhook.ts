@@ -67,8 +67,10 @@ export async function startWebhook(options: WebhookOptions): Promise<Webhook> {
     current: () => judge,
     async reload() {
       try {
+        const next = await loadJudge(options.judge);
+        // The judge in place now, not the one when this reload began: with two reloads at once, each retires what it replaced.
         const previous = judge;
-        judge = await loadJudge(options.judge);
+        judge = next;
         void previous.retire();
         options.log(`caplint serve: reloaded the policy: ${judge.policy}, fail-on ${judge.failOn}`);
         return true;

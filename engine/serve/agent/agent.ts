@@ -86,8 +86,10 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     scanNow,
     async reload() {
       try {
+        const next = await loadRules(options.rules);
+        // What is in place now, not when this reload began: with two reloads at once, each retires what it replaced.
         const previous = rules;
-        rules = await loadRules(options.rules);
+        rules = next;
         void previous.retire();
         options.log('caplint serve: reloaded the policy');
         return true;
