@@ -34,6 +34,7 @@ struct Slot {
 // scan of hostile processes bounds every read: cmdline to what a table or a
 // report can use, other files well above what a real one holds. The same
 // bounds are in engine/inputs/proc/proc-fs.ts, for the file-by-file reader.
+// A cmdline is cut at its bound; any other file that reaches it is EFBIG.
 constexpr size_t kCmdlineMax = 32 * 1024;
 constexpr size_t kFileMax = 16 * 1024 * 1024;
 
@@ -59,6 +60,11 @@ void ReadFile(int dir, const std::string& name, std::string& buffer, Slot& out) 
     length += static_cast<size_t>(n);
     if (n == 0 || length < buffer.size() || length >= max) break;
     buffer.resize(buffer.size() * 2);
+  }
+  // A cmdline past its bound is shown cut; any other file is an error, never a partial view to judge (EFBIG).
+  if (length >= max && max != kCmdlineMax) {
+    out.error = EFBIG;
+    return;
   }
   out.text.assign(buffer.data(), std::min(length, max));
 }

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nativeProcFiles } from '../../enforcer/proc-files.js';
 import { scanProcesses } from '../../engine/inputs/proc/scan.js';
 import { batchProcFs } from '../../engine/inputs/proc/batch-fs.js';
-import { CMDLINE_MAX, nodeProcFs } from '../../engine/inputs/proc/proc-fs.js';
+import { CMDLINE_MAX, PROC_FILE_MAX, nodeProcFs, readFailure } from '../../engine/inputs/proc/proc-fs.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ProcFs } from '../../engine/inputs/proc/proc-fs.js';
 import type { Started } from '../helpers/processes.js';
 import { haveTool, startConfined, stopAll } from '../helpers/processes.js';
@@ -157,5 +160,28 @@ describe('batchProcFs', () => {
     expect(skipping.readlink('/proc/2/ns/net')).toBe('base-link:/proc/2/ns/net');
     expect(skipping.read('/proc/2/stat')).toBe('2 (kthreadd) S 0');
     expect(skipping.read('/proc/2/stat')).toBe('base:/proc/2/stat');
+  });
+});
+
+describe.skipIf(!readFiles)('bounds on what a scanned process can make caplint read', () => {
+  // A fake /proc (a folder of pid folders), so a file can be made longer than any real mountinfo.
+  const root = mkdtempSync(join(tmpdir(), 'caplint-fake-proc-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('refuses a file past its bound in both readers (EFBIG, never its head as the whole), and cuts a cmdline', () => {
+    mkdirSync(join(root, '4242'));
+    writeFileSync(join(root, '4242', 'stat'), '4242 (x) S 1 4242 4242 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 1 0 0\n');
+    writeFileSync(join(root, '4242', 'mountinfo'), 'x'.repeat(PROC_FILE_MAX + 1));
+    writeFileSync(join(root, '4242', 'cmdline'), 'a\0'.repeat(CMDLINE_MAX));
+    const batch = readFiles!(root, Int32Array.from([4242]), ['mountinfo', 'cmdline'], [], []);
+    expect(batch.entries[1]).toBe(27); // EFBIG
+    expect((batch.entries[2] as string).length).toBe(CMDLINE_MAX);
+    expect(() => nodeProcFs.read(join(root, '4242', 'mountinfo'))).toThrow(expect.objectContaining({ code: 'EFBIG' }));
+    expect(nodeProcFs.read(join(root, '4242', 'cmdline'))).toBe(batch.entries[2]);
+    expect(readFailure(Object.assign(new Error('x'), { code: 'EFBIG' }))).toBe('longer than caplint reads (16 MiB)');
+    // Exactly at a size the reader must grow through is still read whole.
+    writeFileSync(join(root, '4242', 'mountinfo'), 'y'.repeat(200_000));
+    expect(nodeProcFs.read(join(root, '4242', 'mountinfo'))).toHaveLength(200_000);
+    expect((readFiles!(root, Int32Array.from([4242]), ['mountinfo'], [], []).entries[1] as string).length).toBe(200_000);
   });
 });

@@ -35,7 +35,8 @@ let buffer = Buffer.alloc(64 * 1024);
 /**
  * A process chooses its own argv (megabytes of it) and its own mounts, so a
  * scan of hostile processes bounds every read: cmdline to what a table or a
- * report can use, other files well above what a real one holds. The native
+ * report can use (cut there), other files well above what a real one holds
+ * (an error past it, so a padded file is never judged from its head). The native
  * batch reader (enforcer/native/proc-scan.cc) keeps the same bounds.
  */
 export const CMDLINE_MAX = 32 * 1024;
@@ -64,6 +65,8 @@ function readProcFile(path: string): string {
       buffer.copy(bigger, 0, 0, length);
       buffer = bigger;
     }
+    // A cmdline past its bound is shown cut; any other file is an error, never a partial view to judge.
+    if (length >= max && max !== CMDLINE_MAX) throw Object.assign(new Error(`EFBIG: read '${path}'`), { code: 'EFBIG', syscall: 'read', path });
     return buffer.toString('utf8', 0, Math.min(length, max));
   } finally {
     closeSync(fd);
@@ -98,6 +101,7 @@ export function readFailure(error: unknown): string {
     case 'ENOENT': return 'not present';
     case 'ESRCH': return 'the process exited';
     case 'EINVAL': return 'not supported by this kernel';
+    case 'EFBIG': return `longer than caplint reads (${PROC_FILE_MAX / 2 ** 20} MiB)`;
     default: return error instanceof Error ? error.message : String(error);
   }
 }
