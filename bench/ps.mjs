@@ -9,7 +9,8 @@
 // runner, so the figures are the child's alone. The ps runs use --no-filters, as
 // pscap reads no seccomp filter; as root, BENCH_FILTERED (default 1,000) sleeps under
 // one `caplint run` filter are then listed with and without the filter dumps. Prints the load average with every size: on a
-// shared machine the ratios, not the times, are the figures to quote.
+// shared machine the ratios, not the times, are the figures to quote. BENCH_COMPARE_ROOT=DIR adds the ps table and JSON
+// of another built checkout to the same rounds, for before/after figures from one run.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -29,6 +30,14 @@ const TOOLS = [
   { name: 'caplint ps (table)', argv: [...caplint, 'ps', '--no-filters', '--fail-on', 'never'] },
   { name: 'caplint ps --format json', argv: [...caplint, 'ps', '--format', 'json', '--no-filters', '--fail-on', 'never'] },
 ];
+const compareRoot = process.env.BENCH_COMPARE_ROOT;
+if (compareRoot) {
+  const other = [process.execPath, join(compareRoot, 'bin/caplint.js')];
+  TOOLS.push(
+    { name: 'other ps (table)', argv: [...other, 'ps', '--no-filters', '--fail-on', 'never'] },
+    { name: 'other ps --format json', argv: [...other, 'ps', '--format', 'json', '--no-filters', '--fail-on', 'never'] },
+  );
+}
 
 // fork + exec + drain stdout + wait4: wall from fork to reap, CPU from the child's rusage.
 const RUNNER = `
@@ -114,7 +123,7 @@ const x = (a, b, key) => (a && b ? (a[key] / b[key]).toFixed(2) : 'n/a');
 for (const n of sizes) {
   const [node, pscap] = [row('node -e 0', n), row('pscap -a', n)];
   console.log(`${n} extra:`);
-  for (const [tool, aim] of [['caplint ps (table)', 2], ['caplint ps --format json', 3]]) {
+  for (const [tool, aim] of [['caplint ps (table)', 2], ['caplint ps --format json', 3], ...(compareRoot ? [['other ps (table)', 2], ['other ps --format json', 3]] : [])]) {
     const r = row(tool, n);
     // What caplint adds over Node's own start-up, against pscap's whole run.
     const own = r && node ? { wallMs: r.wallMs - node.wallMs, cpuMs: r.cpuMs - node.cpuMs } : undefined;

@@ -204,12 +204,16 @@ export interface NativeProcBinding {
    * last link was read (the process lived through every read), else stat re-read.
    * `status` keeps only the lines keyed by statusKeys (all when empty). With skipKernelThreads,
    * a kernel thread's slots after its stat are undefined (not read).
+   * The reads go on in background threads after the call returns; `take(c)` blocks
+   * until pids [c·chunk, (c+1)·chunk) are read and returns their slots.
    */
   readProcFiles(procRoot: string, pids: Int32Array | null, files: readonly string[], links: readonly string[], statusKeys: readonly string[], skipKernelThreads?: boolean): NativeProcFiles;
 }
 
 export interface NativeProcFiles {
   readonly pids: Int32Array;
-  /** (files + links + 2) slots per pid. */
-  readonly entries: readonly (string | number | null | undefined)[];
+  /** Pids per chunk. */
+  readonly chunk: number;
+  /** The slots of chunk c, (files + links + 2) per pid; each chunk once (its texts are freed in the addon). */
+  take(c: number): (string | number | null | undefined)[];
 }

@@ -6,7 +6,7 @@
 //   learn(plan, options) → launch result + {recorder, recording}   (learn.cc)
 //   stopRecording(id) → boolean
 //   confineSelf(plan) → {userNamespaceErrno, netNamespaceErrno, boundingCleared}
-//   readProcFiles(procRoot, pids, files, links, statusKeys) → {pids, entries}   (proc-scan.cc)
+//   readProcFiles(procRoot, pids, files, links, statusKeys) → {pids, chunk, take(c)}   (proc-scan.cc)
 #include <napi.h>
 
 #include <system_error>

@@ -5,11 +5,13 @@
 namespace caplint {
 
 // readProcFiles(procRoot, pids | null, files, links, statusKeys[, skipKernelThreads])
-//   → {pids: Int32Array, entries: (string | number)[]}
-// For each pid (every numeric entry of procRoot, ascending, when pids is
+//   → {pids: Int32Array, chunk: number, take(c) → (string | number | null | undefined)[]}
+// Starts reading, in background threads, and returns at once; take(c) blocks
+// until the c-th run of `chunk` pids is read and returns their slots (the
+// reads of later chunks go on meanwhile). For each pid (every numeric entry of procRoot, ascending, when pids is
 // null): stat, then each of `files` (read whole) and `links` (readlink), all
 // through one O_PATH descriptor of /proc/PID, so a pid reused mid-read
-// answers ESRCH instead of another process's files. entries holds
+// answers ESRCH instead of another process's files. A chunk holds
 // 2 + files + links slots per pid, in that order: the text, or the errno of
 // the failed call as a number. The last slot is null when the last link was
 // read (the process lived through every read), else stat read again. `status` keeps only the lines whose key is in

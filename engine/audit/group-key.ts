@@ -31,7 +31,8 @@ function unknownReason(value: unknown): string | null {
 
 /**
  * Each field as a small number: objects by identity (the scan shares one
- * object among the processes it read alike), other values by their JSON.
+ * object among the processes it read alike), arrays by their items' numbers,
+ * other values by their JSON.
  * The key is the numbers joined, not the fields' JSON.
  */
 const byObject = new WeakMap<object, number>();
@@ -42,7 +43,9 @@ function id(value: unknown): number {
   const isObject = typeof value === 'object' && value !== null;
   let found = isObject ? byObject.get(value) : undefined;
   if (found !== undefined) return found;
-  const text = JSON.stringify(value) ?? 'undefined';
+  // An array (a field made of parts) by its parts' ids, so parts the scan shares are not written out again;
+  // the `#` keeps these texts apart from JSON's.
+  const text = Array.isArray(value) ? `[${value.map(id).join(',')}]#` : JSON.stringify(value) ?? 'undefined';
   found = byText.get(text);
   if (found === undefined) {
     if (byText.size >= 1 << 16) byText.clear(); // a long-lived agent: keep it bounded (ids stay unique: the counter runs on)

@@ -8,12 +8,14 @@ import { nativeProcFiles } from '../../enforcer/proc-files.js';
 import { scanProcesses } from '../../engine/inputs/proc/scan.js';
 import { batchProcFs } from '../../engine/inputs/proc/batch-fs.js';
 import { CMDLINE_MAX, PROC_FILE_MAX, nodeProcFs, readFailure } from '../../engine/inputs/proc/proc-fs.js';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { addonCandidates } from '../../enforcer/load-binding.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProcFs } from '../../engine/inputs/proc/proc-fs.js';
 import type { Started } from '../helpers/processes.js';
-import { haveTool, startConfined, stopAll } from '../helpers/processes.js';
+import { childrenOf, haveTool, startConfined, stopAll } from '../helpers/processes.js';
+import { spawn, spawnSync } from 'node:child_process';
 
 const readFiles = nativeProcFiles();
 const root = process.getuid?.() === 0;
@@ -56,8 +58,8 @@ describe.skipIf(skip !== '')('the batch /proc reader on real processes', () => {
   it('bounds what it reads of a hostile argv, the same way in both readers', () => {
     const huge = started[4]!.pid;
     const batch = readFiles!('/proc', Int32Array.from([huge]), ['cmdline'], [], []);
-    expect((batch.entries[1] as string).length).toBe(CMDLINE_MAX);
-    expect(nodeProcFs.read(`/proc/${huge}/cmdline`)).toBe(batch.entries[1]);
+    expect((batch.entry(1) as string).length).toBe(CMDLINE_MAX);
+    expect(nodeProcFs.read(`/proc/${huge}/cmdline`)).toBe(batch.entry(1));
     const command = scanProcesses({ pids: [huge], readFiles: readFiles! }).subjects[0]!.subject.process!.command;
     expect(Array.isArray(command) && command.slice(0, 3)).toEqual(['sh', '-c', 'sleep 60; :']);
     expect((command as string[]).join('\0').length).toBeLessThanOrEqual(CMDLINE_MAX);
@@ -76,6 +78,9 @@ describe.skipIf(skip !== '')('the batch /proc reader on real processes', () => {
     const victim = await startConfined('exits', ['sleep', '60']);
     const killing: ReadFiles = (procRoot, pids, files, links, keys) => {
       const batch = readFiles!(procRoot, pids, files, links, keys);
+      // Every chunk taken first, so the victim was read whole before it dies.
+      const per = files.length + links.length + 2;
+      for (let p = 0; p < batch.pids.length; p++) batch.entry(p * per);
       process.kill(victim.pid, 'SIGKILL');
       return batch;
     };
@@ -91,13 +96,62 @@ describe.skipIf(skip !== '')('the batch /proc reader on real processes', () => {
   it('skips a kernel thread past its stat only when asked, and the scan then reads nothing more of it', () => {
     const kthreadd = Int32Array.from([2]);
     const skipped = readFiles!('/proc', kthreadd, ['status'], ['ns/net'], [], true);
-    expect(skipped.entries[0]).toMatch(/^2 \(kthreadd\) /);
-    expect(skipped.entries.slice(1)).toEqual([undefined, undefined, undefined]);
+    expect(skipped.entry(0)).toMatch(/^2 \(kthreadd\) /);
+    expect([1, 2, 3].map((i) => skipped.entry(i))).toEqual([undefined, undefined, undefined]);
     const read = readFiles!('/proc', kthreadd, ['status'], ['ns/net'], [], false);
-    expect(read.entries[1]).toMatch(/^Name:\tkthreadd/);
+    expect(read.entry(1)).toMatch(/^Name:\tkthreadd/);
     const scan = scanProcesses({ readFiles: readFiles! });
     expect(scan.subjects.some((s) => s.subject.pid === 2)).toBe(false);
     expect(scan.summary.skipped['kernel thread']).toBeGreaterThan(0);
+  });
+
+  it('reads a large scan in background threads, chunk by chunk, taken in any order, the same as one by one', async () => {
+    const shell = spawn('sh', ['-c', 'for i in $(seq 150); do sleep 60 & done; wait'], { detached: true, stdio: 'ignore' });
+    try {
+      let sleepers: number[] = [];
+      const deadline = Date.now() + 20_000;
+      while ((sleepers = childrenOf(shell.pid!)).length < 150 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(sleepers).toHaveLength(150);
+      const pids = [...sleepers, ...started.map((s) => s.pid)];
+      const files = ['status', 'cgroup', 'cmdline'];
+      const links = ['ns/net', 'ns/mnt'];
+      const per = files.length + links.length + 2;
+      const batch = readFiles!('/proc', Int32Array.from(pids), files, links, []);
+      // Last process first, then the rest from the end: each answers its own files whatever order the chunks are taken in.
+      for (let p = pids.length - 1; p >= 0; p--) {
+        const pid = pids[p]!;
+        expect(batch.pids[p]).toBe(pid);
+        expect(batch.entry(p * per)).toBe(nodeProcFs.read(`/proc/${pid}/stat`));
+        expect(batch.entry(p * per + 1)).toBe(nodeProcFs.read(`/proc/${pid}/status`));
+        expect(batch.entry(p * per + 3)).toBe(nodeProcFs.read(`/proc/${pid}/cmdline`));
+        expect(batch.entry(p * per + 4)).toBe(nodeProcFs.readlink(`/proc/${pid}/ns/net`));
+        expect(batch.entry(p * per + 6)).toBeNull(); // alive through every read
+      }
+      expect(batch.entry(pids.length * per)).toBeUndefined(); // past the batch: not read
+      const direct = scanProcesses({ pids });
+      const batched = scanProcesses({ pids, readFiles: readFiles! });
+      expect(batched.subjects.map((s) => s.subject)).toEqual(direct.subjects.map((s) => s.subject));
+    } finally {
+      process.kill(-shell.pid!, 'SIGKILL');
+    }
+  }, 30_000);
+
+  it('lets a batch go untaken: its readers stop, and a process exiting with reads under way exits cleanly', () => {
+    // Batches started and dropped, then collected mid-read; then one left reading at exit.
+    const addon = addonCandidates().find((path) => existsSync(path))!;
+    const script = `
+      const { readProcFiles } = require(${JSON.stringify(addon)});
+      for (let i = 0; i < 30; i++) readProcFiles('/proc', null, ['status', 'cgroup', 'cmdline'], ['ns/net'], []);
+      global.gc();
+      const last = readProcFiles('/proc', null, ['status'], [], []);
+      if (!/^\\d+ \\(/.test(last.take(0)[0])) process.exit(3);
+      try { last.take(0); process.exit(4); } catch (e) { if (!/taken once/.test(e.message)) process.exit(5); }
+      process.stdout.write('ok');
+    `;
+    const r = spawnSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('ok');
   });
 
   it('refuses names outside /proc/PID before calling the addon', () => {
@@ -107,6 +161,8 @@ describe.skipIf(skip !== '')('the batch /proc reader on real processes', () => {
 });
 
 type ReadFiles = NonNullable<ReturnType<typeof nativeProcFiles>>;
+
+const slots = (entries: readonly (string | number | null | undefined)[]) => (i: number) => entries[i];
 
 function readComm(pid: number): string {
   return nodeProcFs.read(`/proc/${pid}/comm`).trim();
@@ -124,13 +180,13 @@ describe('batchProcFs', () => {
   // pid 5: all read, alive at the end; pid 6: status denied, link gone, stat re-read; pid 7: gone at the end.
   const fs = batchProcFs(base, '/proc', {
     pids: Int32Array.from([5, 6, 7]), files, links,
-    entries: [
+    entry: slots([
       '5 (a) S 1', 'Uid:\t0', '0::/', 'net:[1]', null,
       '6 (b) S 1', 13, '0::/x', 3, '6 (b) S 1 later',
       '7 (c) S 1', 'Uid:\t0', '0::/', 2, 3,
-    ],
+    ]),
   });
-  const skipping = batchProcFs(base, '/proc', { pids: Int32Array.from([2]), files, links, entries: ['2 (kthreadd) S 0', undefined, undefined, undefined, undefined] });
+  const skipping = batchProcFs(base, '/proc', { pids: Int32Array.from([2]), files, links, entry: slots(['2 (kthreadd) S 0', undefined, undefined, undefined, undefined]) });
 
   it('answers a file with its text, and an errno as the error code a reader checks', () => {
     expect(fs.read('/proc/5/status')).toBe('Uid:\t0');
@@ -174,14 +230,14 @@ describe.skipIf(!readFiles)('bounds on what a scanned process can make caplint r
     writeFileSync(join(root, '4242', 'mountinfo'), 'x'.repeat(PROC_FILE_MAX + 1));
     writeFileSync(join(root, '4242', 'cmdline'), 'a\0'.repeat(CMDLINE_MAX));
     const batch = readFiles!(root, Int32Array.from([4242]), ['mountinfo', 'cmdline'], [], []);
-    expect(batch.entries[1]).toBe(27); // EFBIG
-    expect((batch.entries[2] as string).length).toBe(CMDLINE_MAX);
+    expect(batch.entry(1)).toBe(27); // EFBIG
+    expect((batch.entry(2) as string).length).toBe(CMDLINE_MAX);
     expect(() => nodeProcFs.read(join(root, '4242', 'mountinfo'))).toThrow(expect.objectContaining({ code: 'EFBIG' }));
-    expect(nodeProcFs.read(join(root, '4242', 'cmdline'))).toBe(batch.entries[2]);
+    expect(nodeProcFs.read(join(root, '4242', 'cmdline'))).toBe(batch.entry(2));
     expect(readFailure(Object.assign(new Error('x'), { code: 'EFBIG' }))).toBe('longer than caplint reads (16 MiB)');
     // Exactly at a size the reader must grow through is still read whole.
     writeFileSync(join(root, '4242', 'mountinfo'), 'y'.repeat(200_000));
     expect(nodeProcFs.read(join(root, '4242', 'mountinfo'))).toHaveLength(200_000);
-    expect((readFiles!(root, Int32Array.from([4242]), ['mountinfo'], [], []).entries[1] as string).length).toBe(200_000);
+    expect((readFiles!(root, Int32Array.from([4242]), ['mountinfo'], [], []).entry(1) as string).length).toBe(200_000);
   });
 });

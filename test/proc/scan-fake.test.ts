@@ -166,3 +166,71 @@ describe('--cgroup', () => {
     expect(scanProcesses({ fs: fake, cgroup: '/sys/fs/cgroup/memory' }).subjects.map((s) => s.subject.pid)).toEqual([1, 40, 41]);
   });
 });
+
+describe('processes read alike share their Subject parts', () => {
+  const scan = (fake: ReturnType<typeof fakeHost>, pids: number[]) => {
+    const result = scanProcesses({ fs: fake, pids });
+    expect(result.errors).toEqual([]);
+    return result;
+  };
+
+  it('shares what their texts decide and keeps each one its own pid, parent, command and nested pids', () => {
+    const fake = fakeHost();
+    addProcess(fake, { pid: 10, ppid: 1, cmdline: ['sleep', '10'], status: { Threads: '1' } });
+    addProcess(fake, { pid: 11, ppid: 10, cmdline: ['sleep', '11'], status: { Threads: '1' } });
+    const both = scan(fake, [10, 11]);
+    const [a, b] = both.subjects.map((s) => s.subject);
+    // What could not be read (here: no hierarchy carries a controller) is counted per process, as two scans of one each count it.
+    const alone = [10, 11].map((pid) => scan(fake, [pid]).summary.unreadable);
+    expect(Object.keys(both.summary.unreadable).length).toBeGreaterThan(0);
+    for (const [reason, n] of Object.entries(both.summary.unreadable)) expect(n).toBe((alone[0]![reason] ?? 0) + (alone[1]![reason] ?? 0));
+    for (const field of ['capabilities', 'namespaces', 'mounts', 'limits', 'user', 'seccomp', 'lsm', 'uidMappings'] as const) expect(b![field]).toBe(a![field]);
+    expect(b!.process!.capabilityMasks).toBe(a!.process!.capabilityMasks);
+    expect([a!.pid, b!.pid]).toEqual([10, 11]);
+    expect([a!.name, b!.name]).toEqual(['pid 10 (sleep)', 'pid 11 (sleep)']);
+    expect([a!.process!.ppid, b!.process!.ppid]).toEqual([1, 10]);
+    expect([a!.process!.command, b!.process!.command]).toEqual([['sleep', '10'], ['sleep', '11']]);
+    expect([a!.process!.nsPids, b!.process!.nsPids]).toEqual([[10], [11]]);
+  });
+
+  // One raw text changed at a time: the second process must show its own value, never the first one's.
+  const variants: [string, Parameters<typeof addProcess>[1], (s: Subject) => unknown, unknown][] = [
+    ['set of effective capabilities', { pid: 11, status: { CapEff: '0000000000000400' } }, (s) => s.capabilities.effective, ['CAP_NET_BIND_SERVICE']],
+    ['user id', { pid: 11, status: { Uid: '1000\t1000\t1000\t1000' } }, (s) => s.user.uid, 1000],
+    ['no_new_privs flag', { pid: 11, status: { NoNewPrivs: '1' } }, (s) => s.noNewPrivileges, true],
+    ['seccomp mode', { pid: 11, status: { Seccomp: '2', Seccomp_filters: '1' } }, (s) => s.seccomp, { mode: 'filter', filters: 1 }],
+    ['namespace', { pid: 11, ns: { net: 4026532100 } }, (s) => s.namespaces.network, { state: 'isolated' }],
+    ['cgroup', { pid: 11, cgroup: '0::/system.slice/docker-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.scope\n' }, (s) => s.container?.runtime, 'docker'],
+    ['kernel-thread flag', { pid: 11, flags: 0x00200000 }, (s) => s.process?.kernelThread, true],
+  ];
+  for (const [what, second, pick, expected] of variants) {
+    it(`does not share across a different ${what}`, () => {
+      const fake = fakeHost();
+      addProcess(fake, { pid: 10 });
+      addProcess(fake, second);
+      const [a, b] = scanProcesses({ fs: fake, pids: [10, 11], all: true }).subjects.map((s) => s.subject);
+      expect(pick(b!)).toEqual(expected);
+      expect(pick(a!)).not.toEqual(expected);
+    });
+  }
+
+  it('shares nothing that was unreadable: a later process with readable files gets its own', () => {
+    const fake = fakeHost();
+    addProcess(fake, { pid: 10 });
+    addProcess(fake, { pid: 11 });
+    fake.file('/proc/10/uid_map', { errno: 'EACCES' });
+    const result = scan(fake, [10, 11]);
+    const [a, b] = result.subjects.map((s) => s.subject);
+    expect(a!.uidMappings).toMatchObject({ unknown: true });
+    expect(b!.uidMappings).toEqual([{ containerID: 0, hostID: 0, size: 4294967295 }]);
+    expect(result.summary.unreadable['uid/gid map: permission denied']).toBe(1);
+  });
+
+  it('counts what a shared part could not read once per process, as reading each alone does', () => {
+    const fake = fakeHost();
+    for (const pid of [10, 11, 12]) addProcess(fake, { pid, ns: { net: { errno: 'EACCES' } } });
+    const result = scan(fake, [10, 11, 12]);
+    expect(result.summary.unreadable['namespaces: permission denied']).toBe(3);
+    expect(result.subjects.map((s) => s.subject.namespaces.network.state)).toEqual(['unknown', 'unknown', 'unknown']);
+  });
+});

@@ -12,10 +12,11 @@
 import { getSystemErrorName } from 'node:util';
 import type { ProcFs } from './proc-fs.js';
 
-/** What the batch read, in slot order: stat, files, links, the last slot (undefined: not read). */
+/** What the batch read, in slot order per pid: stat, files, links, the last slot (undefined: not read). */
 export interface ProcBatch {
   readonly pids: Int32Array;
-  readonly entries: readonly (string | number | null | undefined)[];
+  /** Slot i of the whole batch, (files + links + 2) per pid. */
+  entry(index: number): string | number | null | undefined;
   readonly files: readonly string[];
   readonly links: readonly string[];
 }
@@ -39,13 +40,20 @@ export function batchProcFs(base: ProcFs, procRoot: string, batch: ProcBatch): P
   const statsRead = new Set<number>();
   const prefix = `${procRoot}/`;
 
+  // A reader asks for one process's files in a row: the last `/proc/PID/` found is checked first.
+  let lastDir = '';
+  let lastPid = 0;
   /** [pid, name under /proc/PID] of a path the batch may hold. */
   const split = (path: string): [number, string] | undefined => {
+    if (lastDir !== '' && path.startsWith(lastDir)) return [lastPid, path.slice(lastDir.length)];
     if (!path.startsWith(prefix)) return undefined;
     const slash = path.indexOf('/', prefix.length);
     if (slash < 0) return undefined;
-    const pid = Number(path.slice(prefix.length, slash));
-    return index.has(pid) ? [pid, path.slice(slash + 1)] : undefined;
+    const digits = path.slice(prefix.length, slash);
+    const pid = Number(digits);
+    if (!index.has(pid) || String(pid) !== digits) return undefined;
+    [lastDir, lastPid] = [path.slice(0, slash + 1), pid];
+    return [pid, path.slice(slash + 1)];
   };
   const answer = (value: string | number | null | undefined, syscall: string, path: string, direct: () => string): string => {
     if (value === undefined) return direct();
@@ -63,18 +71,18 @@ export function batchProcFs(base: ProcFs, procRoot: string, batch: ProcBatch): P
       if (name === 'stat') {
         if (!statsRead.has(pid)) {
           statsRead.add(pid);
-          return answer(batch.entries[first], 'open', path, direct);
+          return answer(batch.entry(first), 'open', path, direct);
         }
-        const last = batch.entries[first + per - 1];
-        return answer(last === null ? batch.entries[first] : last, 'open', path, direct);
+        const last = batch.entry(first + per - 1);
+        return answer(last === null ? batch.entry(first) : last, 'open', path, direct);
       }
       const slot = fileSlot.get(name);
-      return slot === undefined ? base.read(path) : answer(batch.entries[first + slot], 'open', path, direct);
+      return slot === undefined ? base.read(path) : answer(batch.entry(first + slot), 'open', path, direct);
     },
     readlink(path) {
       const at = split(path);
       const slot = at && linkSlot.get(at[1]);
-      return slot === undefined ? base.readlink(path) : answer(batch.entries[index.get(at![0])! * per + slot], 'readlink', path, () => base.readlink(path));
+      return slot === undefined ? base.readlink(path) : answer(batch.entry(index.get(at![0])! * per + slot), 'readlink', path, () => base.readlink(path));
     },
     list: (path) => (path === procRoot ? Array.from(batch.pids, String) : base.list(path)),
     id: (path) => base.id(path),

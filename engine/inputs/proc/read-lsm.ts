@@ -20,9 +20,12 @@ function label(fs: ProcFs, path: string): Maybe<string | null> | 'absent' {
   }
 }
 
+/** The files under /proc/PID that hold a process's labels: AppArmor's own, then the first major LSM's. */
+export const LSM_FILES = ['attr/apparmor/current', 'attr/current'] as const;
+
 export function readLsm(fs: ProcFs, dir: string, selinux: boolean): LsmLabels {
-  const apparmor = label(fs, `${dir}/attr/apparmor/current`);
-  const current = label(fs, `${dir}/attr/current`);
+  const apparmor = label(fs, `${dir}/${LSM_FILES[0]}`);
+  const current = label(fs, `${dir}/${LSM_FILES[1]}`);
   if (selinux) return { apparmor: apparmor === 'absent' ? null : apparmor, selinux: current === 'absent' ? null : current };
   if (apparmor !== 'absent') return { apparmor, selinux: null };
   // Older kernels: AppArmor labels appear only in attr/current, e.g. "docker-default (enforce)".

@@ -2,6 +2,7 @@
  * One process as a Subject of kind `process`. Every field that cannot be
  * read is Unknown with the reason (and counted for the scan's summary).
  * Returns undefined when the process is gone before its status is read.
+ * Processes read alike share the objects of their Subjects (see sharedKey).
  */
 import type { DeviceRule, Maybe, Subject } from '../../model/subject.js';
 import { isUnknown, unknown } from '../../model/subject.js';
@@ -19,23 +20,37 @@ import type { ScanContext } from './scan-context.js';
 import { countUnreadable } from './scan-context.js';
 import { isGone, readFailure } from './proc-fs.js';
 import { findLauncher } from './launcher.js';
+import { NAMESPACE_TYPES, PROC_NS_FILE } from '../../linux/namespaces.js';
+import { LSM_FILES } from './read-lsm.js';
 
 const NO_DEVICES = unknown('the device nodes a live process can open are files under its root; they are not listed');
 const NO_SYSCTLS = unknown('the sysctls in force for a process are per network/IPC/UTS namespace and are not read');
 
+/**
+ * The part of a process's Subject that its raw texts decide: everything but
+ * its pid, parent, name, command line, state, start time, nested pids,
+ * threads and launcher. Processes whose texts are equal (a thousand workers
+ * of one service) share one, worked out once per scan.
+ */
+export type SharedPart = Omit<Subject, 'name' | 'pid' | 'process'> & {
+  readonly processPart: Pick<ProcessFacts, 'kernelThread' | 'uids' | 'gids' | 'reference' | 'namespaceInodes' | 'capLastCap' | 'capabilityMasks' | 'cgroups' | 'limitSources'>;
+  readonly status: StatusFields;
+  /** The unreadable fields counted while it was worked out, counted again for each process that shares it. */
+  readonly counted: readonly (readonly [string, number])[];
+};
+
+type ProcessFacts = NonNullable<Subject['process']>;
+
+const NO_THREADS: readonly never[] = Object.freeze([]);
+
 export function readProcess(context: ScanContext, stat: ProcStat): Subject | undefined {
   const { fs, roots } = context;
   const dir = `${roots.proc}/${stat.pid}`;
-  const miss = <T>(what: string, reason: string): Maybe<T> => {
-    countUnreadable(context, `${what}: ${reason}`);
-    return unknown(`${what}: ${reason}`);
-  };
-  let status: StatusFields;
+  let text: string | undefined;
   try {
-    status = parseStatus(fs.read(`${dir}/status`));
+    text = fs.read(`${dir}/status`);
   } catch (error) {
     if (isGone(error)) return undefined;
-    status = new Map();
     countUnreadable(context, `status: ${readFailure(error)}`);
   }
   const read = (file: string): string | { failure: string } => {
@@ -45,26 +60,117 @@ export function readProcess(context: ScanContext, stat: ProcStat): Subject | und
       return { failure: readFailure(error) };
     }
   };
+  // NSpid differs between any two processes; every other line kept is the same for processes read alike.
+  const nsPidAt = text === undefined ? -1 : text.indexOf('NSpid:');
+  const nsPidEnd = nsPidAt < 0 ? -1 : text!.indexOf('\n', nsPidAt);
+  const nsPid = nsPidAt < 0 ? undefined : text!.slice(nsPidAt + 6, nsPidEnd < 0 ? undefined : nsPidEnd).trim();
+  const key = text === undefined ? undefined : sharedKey(context, dir, stat, nsPidAt < 0 ? text : text.slice(0, nsPidAt) + (nsPidEnd < 0 ? '' : text.slice(nsPidEnd + 1)));
+  let shared = key === undefined ? undefined : context.shared.get(key);
+  if (shared) {
+    for (const [reason, n] of shared.counted) context.unreadable.set(reason, (context.unreadable.get(reason) ?? 0) + n);
+  } else {
+    const before = new Map(context.unreadable);
+    const part = sharedPart(context, stat, dir, text === undefined ? new Map() : parseStatus(text), read);
+    const counted = [...context.unreadable].flatMap(([reason, n]): [string, number][] => (n > (before.get(reason) ?? 0) ? [[reason, n - (before.get(reason) ?? 0)]] : []));
+    shared = { ...part, counted };
+    // The mount view and the id maps are read from this process's own files, so a failed read is its own, not its texts':
+    // such a part is not shared. What else is unknown follows from the texts in the key, and is counted again for each process.
+    if (key !== undefined && !isUnknown(part.mounts) && !isUnknown(part.uidMappings) && !isUnknown(part.gidMappings)) context.shared.set(key, shared);
+  }
+  const { status, processPart: part, counted: _counted, ...subject } = shared;
+  const cmdline = read('cmdline');
+  // Only a filtered process gets profile advice; the walk up its parents is skipped for the rest.
+  const launcher = subject.seccomp.mode === 'filter' ? findLauncher(fs, roots.proc, stat.ppid, context.launchers) : undefined;
+  return {
+    kind: subject.kind,
+    name: `pid ${stat.pid} (${stat.comm})`,
+    file: null,
+    pid: stat.pid,
+    os: subject.os,
+    capabilities: subject.capabilities,
+    namespaces: subject.namespaces,
+    uidMappings: subject.uidMappings,
+    gidMappings: subject.gidMappings,
+    seccomp: subject.seccomp,
+    noNewPrivileges: subject.noNewPrivileges,
+    privileged: subject.privileged,
+    user: subject.user,
+    readOnlyRootfs: subject.readOnlyRootfs,
+    mounts: subject.mounts,
+    devices: subject.devices,
+    deviceRules: subject.deviceRules,
+    sysctls: subject.sysctls,
+    maskedPaths: subject.maskedPaths,
+    readonlyPaths: subject.readonlyPaths,
+    lsm: subject.lsm,
+    limits: subject.limits,
+    annotations: subject.annotations,
+    ...(subject.container ? { container: subject.container } : {}),
+    process: {
+      pid: stat.pid,
+      ppid: stat.ppid,
+      comm: stat.comm,
+      command: typeof cmdline === 'string' ? cmdline.split('\0').filter((a, i, all) => a !== '' || i < all.length - 1) : unknown(`cmdline: ${cmdline.failure}`),
+      state: stat.state,
+      startTime: stat.startTime,
+      kernelThread: part.kernelThread,
+      uids: part.uids,
+      gids: part.gids,
+      nsPids: nsPids(nsPid),
+      reference: part.reference,
+      namespaceInodes: part.namespaceInodes,
+      capLastCap: part.capLastCap,
+      capabilityMasks: part.capabilityMasks,
+      cgroups: part.cgroups,
+      limitSources: part.limitSources,
+      ...(launcher ? { launcher } : {}),
+      threads: !status.size ? unknown('status: unreadable') : status.get('Threads') === '1' ? NO_THREADS : threadDifferences(fs, roots.proc, stat.pid, status),
+    },
+  };
+}
+
+/**
+ * Every raw text the shared part is worked out from, joined: the status lines
+ * kept (but NSpid), the cgroup text, the namespace and root links, the LSM
+ * labels and the kernel-thread flag. The mount view, id maps, limits and
+ * container follow from these (mount namespace and root, user namespace,
+ * cgroup text), as the scan's own caches already assume.
+ */
+function sharedKey(context: ScanContext, dir: string, stat: ProcStat, status: string): string {
+  const { fs } = context;
+  const attempt = (f: () => string) => {
+    try {
+      return f();
+    } catch (error) {
+      return `\u0001${readFailure(error)}`;
+    }
+  };
+  let key = `${isKernelThread(stat) ? 'k' : 'u'}\0${status}\0${attempt(() => fs.read(`${dir}/cgroup`))}\0${attempt(() => fs.readlink(`${dir}/root`))}`;
+  for (const file of NAMESPACE_FILES) key += `\0${attempt(() => fs.readlink(`${dir}/ns/${file}`))}`;
+  if (context.lsmLabels) for (const file of LSM_FILES) key += `\0${attempt(() => fs.read(`${dir}/${file}`))}`;
+  return key;
+}
+
+const NAMESPACE_FILES = NAMESPACE_TYPES.map((t) => PROC_NS_FILE[t]);
+
+function sharedPart(context: ScanContext, stat: ProcStat, dir: string, status: StatusFields, read: (file: string) => string | { failure: string }): Omit<SharedPart, 'counted'> {
+  const miss = <T>(what: string, reason: string): Maybe<T> => {
+    countUnreadable(context, `${what}: ${reason}`);
+    return unknown(`${what}: ${reason}`);
+  };
   const { capabilities, masks } = decodeCapabilities(status, context.lastCap);
   for (const set of Object.values(capabilities)) if (isUnknown(set)) countUnreadable(context, `capabilities: ${set.reason}`);
   const { ids, namespaces, inodes } = namespaceFacts(context, stat.pid);
   const uids = quad(status.get('Uid'));
   const gids = quad(status.get('Gid'));
   const cgroup = cgroupFacts(context, read('cgroup'));
-  const memberships = cgroup.memberships;
-  const cmdline = read('cmdline');
   const view = readMountView(context, stat.pid, ids.mount);
   const seccomp = seccompState(status);
   const noNewPrivs = status.get('NoNewPrivs');
-  const kernelThread = isKernelThread(stat);
   const container = cgroup.container;
-  // Only a filtered process gets profile advice; the walk up its parents is skipped for the rest.
-  const launcher = seccomp.mode === 'filter' ? findLauncher(fs, roots.proc, stat.ppid, context.launchers) : undefined;
   return {
     kind: 'process',
-    name: `pid ${stat.pid} (${stat.comm})`,
     file: null,
-    pid: stat.pid,
     os: 'linux',
     capabilities,
     namespaces,
@@ -87,25 +193,17 @@ export function readProcess(context: ScanContext, stat: ProcStat): Subject | und
     limits: cgroup.applied.limits,
     annotations: {},
     ...(container ? { container } : {}),
-    process: {
-      pid: stat.pid,
-      ppid: stat.ppid,
-      comm: stat.comm,
-      command: typeof cmdline === 'string' ? cmdline.split('\0').filter((a, i, all) => a !== '' || i < all.length - 1) : unknown(`cmdline: ${cmdline.failure}`),
-      state: stat.state,
-      startTime: stat.startTime,
-      kernelThread,
+    processPart: {
+      kernelThread: isKernelThread(stat),
       uids,
       gids,
-      nsPids: nsPids(status.get('NSpid')),
       reference: context.reference.pid,
       namespaceInodes: inodes,
       capLastCap: context.lastCap ?? null,
       capabilityMasks: masks,
-      cgroups: memberships,
+      cgroups: cgroup.memberships,
       limitSources: cgroup.applied.sources,
-      ...(launcher ? { launcher } : {}),
-      threads: !status.size ? unknown('status: unreadable') : status.get('Threads') === '1' ? [] : threadDifferences(fs, roots.proc, stat.pid, status),
     },
+    status,
   };
 }

@@ -11,6 +11,7 @@ import type { Launcher } from './launcher.js';
 import type { CgroupFacts } from './cgroup-facts.js';
 import type { NamespaceFacts } from './namespace-facts.js';
 import type { TextTrie } from './text-trie.js';
+import type { SharedPart } from './read-process.js';
 
 export interface ScanContext {
   readonly fs: ProcFs;
@@ -46,6 +47,8 @@ export interface ScanContext {
   readonly containers: ContainerIndex;
   /** Counts of fields that could not be read, by reason. */
   readonly unreadable: Map<string, number>;
+  /** The part of a Subject that processes read alike share, by their raw texts (read-process.ts). */
+  readonly shared: Map<string, SharedPart>;
 }
 
 export function countUnreadable(context: ScanContext, reason: string): void {
