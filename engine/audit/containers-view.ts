@@ -13,7 +13,7 @@ import type { ContainerRef } from '../model/container.js';
 import { containerLabel } from '../model/container.js';
 import type { ActiveRule } from '../runner/run-rules.js';
 import { runRules } from '../runner/run-rules.js';
-import type { LiveOptions } from './load-processes.js';
+import type { LiveOptions, StartedLiveScan } from './load-processes.js';
 import { loadProcesses } from './load-processes.js';
 import type { ProcessGroup } from './group-processes.js';
 import { groupProcesses } from './group-processes.js';
@@ -59,10 +59,12 @@ export interface ContainersScanOptions extends LiveOptions {
   readonly maxBytes?: number;
   /** Keep only processes that are in a container. */
   readonly containersOnly?: boolean;
+  /** The scan, started earlier with these options (startLiveScan), to take up. */
+  readonly started?: StartedLiveScan;
 }
 
 export async function scanContainers(options: ContainersScanOptions = {}): Promise<ContainersView> {
-  const loaded = await loadProcesses(options);
+  const loaded = await loadProcesses(options, options.started);
   const subjects = options.containersOnly ? loaded.subjects.filter((s) => s.subject.container && s.subject.container.runtime !== 'systemd') : loaded.subjects;
   const groups = groupProcesses(subjects);
   const rules = options.rules ?? (await (await import('./active-rules.js')).activeRules()).rules;

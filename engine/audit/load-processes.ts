@@ -5,7 +5,7 @@
 import type { LiveSummary } from '../model/finding.js';
 import type { InputError } from '../model/finding.js';
 import type { LocatedSubject } from '../model/located.js';
-import type { ScanOptions } from '../inputs/proc/scan.js';
+import type { ScanOptions, StartedScan } from '../inputs/proc/scan.js';
 import { UsageError } from '../errors.js';
 
 export interface LoadedProcesses {
@@ -21,11 +21,25 @@ export interface LiveOptions extends ScanOptions {
   readonly batch?: boolean;
 }
 
-export async function loadProcesses(options: LiveOptions): Promise<LoadedProcesses> {
-  const { scanProcesses } = await import('../inputs/proc/scan.js');
-  // The addon reads every process's files in one call when it loads; a scan of a given tree (options.fs) reads that tree.
+/** A live scan under way: its reads go on in the addon's threads until loadProcesses takes them up. */
+export interface StartedLiveScan {
+  readonly options: ScanOptions;
+  readonly started: StartedScan;
+}
+
+/** Starts reading /proc (with the addon, in its threads) so the caller can load its rules meanwhile; give the result to loadProcesses. */
+export async function startLiveScan(options: LiveOptions): Promise<StartedLiveScan> {
+  const { startScan } = await import('../inputs/proc/scan.js');
+  // The addon reads every process's files in one batch when it loads; a scan of a given tree (options.fs) reads that tree.
   const readFiles = options.fs || options.batch === false ? undefined : (await import('../../enforcer/proc-files.js')).nativeProcFiles();
-  const result = scanProcesses({ ...options, ...(readFiles ? { readFiles } : {}) });
+  const scan = { ...options, ...(readFiles ? { readFiles } : {}) };
+  return { options: scan, started: startScan(scan) };
+}
+
+export async function loadProcesses(options: LiveOptions, live?: StartedLiveScan): Promise<LoadedProcesses> {
+  const { scanProcesses } = await import('../inputs/proc/scan.js');
+  const { options: scan, started } = live ?? (await startLiveScan(options));
+  const result = scanProcesses(scan, started);
   let subjects = result.subjects;
   if (options.filters !== false) {
     const { withReachableSyscalls } = await import('./live-seccomp.js');

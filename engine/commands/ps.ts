@@ -11,6 +11,7 @@ import { UsageError } from '../errors.js';
 import { SEVERITIES } from '../model/finding.js';
 import type { FailOn } from '../model/finding.js';
 import { LIVE_OPTIONS, liveScanOptions } from '../audit/live-options.js';
+import { startLiveScan } from '../audit/load-processes.js';
 import { activeRules } from '../audit/active-rules.js';
 import { scanContainers } from '../audit/containers-view.js';
 import { buildReport, exitCodeOf } from '../audit/build-report.js';
@@ -67,9 +68,12 @@ const ps: Command = {
     if (positionals.length) throw new UsageError(`caplint ps takes no paths; got "${positionals[0]}" (use --pid PID)`);
     const format = oneOf('format', values.format, ['text', 'json'], 'text');
     const failOn = oneOf<FailOn>('fail-on', values['fail-on'], [...SEVERITIES, 'never'], 'high');
+    const scan = liveScanOptions(values);
+    // The addon's threads read /proc while the rules load.
+    const started = await startLiveScan(scan);
     const { rules } = await activeRules();
     const containersOnly = values.containers === true;
-    const view = await scanContainers({ ...liveScanOptions(values), rules, compare: containersOnly, cwd: io.cwd, containersOnly });
+    const view = await scanContainers({ ...scan, started, rules, compare: containersOnly, cwd: io.cwd, containersOnly });
     const findings = [...view.findings, ...view.drift].sort(compareFindings);
     const built = buildReport({
       inputs: view.subjects.length, subjects: view.groups.map((g) => g.representative), findings, errors: view.errors, rules, failOn,

@@ -47,11 +47,26 @@ export interface ScanResult {
   readonly summary: ScanSummary;
 }
 
-export function scanProcesses(options: ScanOptions = {}): ScanResult {
+/** A scan whose context is made and whose batch read (with the addon) is under way. */
+export interface StartedScan {
+  readonly context: ScanContext;
+}
+
+/**
+ * Makes the scan's context and starts the addon's batch read, which goes on
+ * in the addon's threads while the caller does other work (loads its rules);
+ * scanProcesses with the same options then takes it up.
+ */
+export function startScan(options: ScanOptions = {}): StartedScan {
   const roots = options.roots ?? DEFAULT_ROOTS;
   const direct = createContext(options.fs ?? nodeProcFs, roots, options.reference);
   const skipKernelThreads = options.pids === undefined && !options.all;
-  const context = options.readFiles ? { ...direct, fs: prefetchedFs(direct, options.readFiles, options.pids, skipKernelThreads) } : direct;
+  return { context: options.readFiles ? { ...direct, fs: prefetchedFs(direct, options.readFiles, options.pids, skipKernelThreads) } : direct };
+}
+
+export function scanProcesses(options: ScanOptions = {}, started: StartedScan = startScan(options)): ScanResult {
+  const roots = options.roots ?? DEFAULT_ROOTS;
+  const { context } = started;
   const fs = context.fs;
   const skipped = new Map<string, number>();
   const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
