@@ -42,7 +42,7 @@ export function createContext(fs: ProcFs, roots: ProcRoots, requested: number | 
     containers: new ContainerIndex(fs, roots.proc),
     hostMounts: mounts,
     launchers: new Map(),
-    shared: new Map(),
+    shared: new TextTrie(),
   };
   for (const id of Object.values(context.reference.ids)) if ('failure' in id) countUnreadable(context, `reference namespaces: ${id.failure}`);
   return context;

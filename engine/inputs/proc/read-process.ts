@@ -130,25 +130,27 @@ export function readProcess(context: ScanContext, stat: ProcStat): Subject | und
 }
 
 /**
- * Every raw text the shared part is worked out from, joined: the status lines
+ * Every raw text the shared part is worked out from, in order: the status lines
  * kept (but NSpid), the cgroup text, the namespace and root links, the LSM
  * labels and the kernel-thread flag. The mount view, id maps, limits and
  * container follow from these (mount namespace and root, user namespace,
  * cgroup text), as the scan's own caches already assume.
  */
-function sharedKey(context: ScanContext, dir: string, stat: ProcStat, status: string): string {
+function sharedKey(context: ScanContext, dir: string, stat: ProcStat, status: string): string[] {
   const { fs } = context;
-  const attempt = (f: () => string) => {
-    try {
-      return f();
-    } catch (error) {
-      return `\u0001${readFailure(error)}`;
-    }
-  };
-  let key = `${isKernelThread(stat) ? 'k' : 'u'}\0${status}\0${attempt(() => fs.read(`${dir}/cgroup`))}\0${attempt(() => fs.readlink(`${dir}/root`))}`;
-  for (const file of NAMESPACE_FILES) key += `\0${attempt(() => fs.readlink(`${dir}/ns/${file}`))}`;
-  if (context.lsmLabels) for (const file of LSM_FILES) key += `\0${attempt(() => fs.read(`${dir}/${file}`))}`;
+  const key = [isKernelThread(stat) ? 'k' : 'u', status, readOrFailure(fs, `${dir}/cgroup`, false), readOrFailure(fs, `${dir}/root`, true)];
+  for (const file of NAMESPACE_FILES) key.push(readOrFailure(fs, `${dir}/ns/${file}`, true));
+  if (context.lsmLabels) for (const file of LSM_FILES) key.push(readOrFailure(fs, `${dir}/${file}`, false));
   return key;
+}
+
+/** A file's text or a link's target, or the reason it could not be read (marked so it cannot equal a text). */
+function readOrFailure(fs: ScanContext['fs'], path: string, link: boolean): string {
+  try {
+    return link ? fs.readlink(path) : fs.read(path);
+  } catch (error) {
+    return `\u0001${readFailure(error)}`;
+  }
 }
 
 const NAMESPACE_FILES = NAMESPACE_TYPES.map((t) => PROC_NS_FILE[t]);

@@ -48,7 +48,7 @@ export interface ScanContext {
   /** Counts of fields that could not be read, by reason. */
   readonly unreadable: Map<string, number>;
   /** The part of a Subject that processes read alike share, by their raw texts (read-process.ts). */
-  readonly shared: Map<string, SharedPart>;
+  readonly shared: TextTrie<SharedPart>;
 }
 
 export function countUnreadable(context: ScanContext, reason: string): void {
