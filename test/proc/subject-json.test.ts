@@ -21,5 +21,8 @@ describe('SharedJson', () => {
     const json = new SharedJson();
     expect(json.subject(odd, { group: null })).toBe(JSON.stringify({ ...odd, group: null }));
     expect(json.subject({ process: null, list: [1] }, {})).toBe(JSON.stringify({ process: null, list: [1] }));
+    // An extra member that the subject has too takes its place, as in a spread; new ones follow, in their order.
+    expect(json.subject({ a: 1, b: 2 }, { c: 3, a: 4, d: undefined })).toBe(JSON.stringify({ ...{ a: 1, b: 2 }, ...{ c: 3, a: 4, d: undefined } }));
+    expect(json.subject({}, { group: 'g1' })).toBe('{"group":"g1"}');
   });
 });
