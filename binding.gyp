@@ -20,6 +20,7 @@
         "enforcer/native/command-host-pid.cc",
         "enforcer/native/bpf-run.cc",
         "enforcer/native/self-confine.cc",
+        "enforcer/native/sha256.cc",
         "enforcer/native/proc-scan.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],

@@ -147,6 +147,12 @@ export interface NativeBinding {
   confineSelf(plan: NativeSelfPlan): NativeSelfResult;
 }
 
+/** SHA-256 for the compiled-program cache (enforcer/native/sha256.cc; engine/run/bpf-cache/sha256.ts). */
+export interface NativeHashBinding {
+  /** The hex digest of a Uint8Array, or of a string as UTF-8. */
+  sha256(data: string | Uint8Array): string;
+}
+
 /** The part of the addon only `caplint learn` uses (kept apart so fakes of NativeBinding need not grow). */
 export interface NativeRecorderBinding {
   /**

@@ -7,6 +7,7 @@
 //   stopRecording(id) → boolean
 //   confineSelf(plan) → {userNamespaceErrno, netNamespaceErrno, boundingCleared}
 //   readProcFiles(procRoot, pids, files, links, statusKeys) → {pids, chunk, take(c)}   (proc-scan.cc)
+//   sha256(data) → hex digest   (sha256.cc)
 #include <napi.h>
 
 #include <system_error>
@@ -17,6 +18,7 @@
 #include "proc-scan.h"
 #include "seccomp-dump.h"
 #include "self-confine.h"
+#include "sha256.h"
 #include "spawn.h"
 #include "wait.h"
 
@@ -49,6 +51,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("stopRecording", Napi::Function::New(env, StopRecordingJs, "stopRecording"));
   exports.Set("confineSelf", Napi::Function::New(env, ConfineSelf, "confineSelf"));
   exports.Set("readProcFiles", Napi::Function::New(env, ReadProcFiles, "readProcFiles"));
+  exports.Set("sha256", Napi::Function::New(env, Sha256Js, "sha256"));
   return exports;
 }
 

@@ -32,6 +32,7 @@ import { loadInlineSeccomp, loadSeccomp } from '../run/seccomp-source.js';
 import { nativeArch } from '../run/seccomp-compile.js';
 import { refuseUnlessExecAllowed } from '../run/exec-allowed.js';
 import { defaultCacheDir } from '../run/bpf-cache/store.js';
+import type { Sha256 } from '../run/bpf-cache/sha256.js';
 
 export const RUN_USAGE = `Usage: caplint run [options] -- COMMAND [ARG...]
 
@@ -99,6 +100,11 @@ const OPTIONS = {
 
 const acceptUnknown = (values: { readonly 'accept-unknown-syscalls'?: boolean }): boolean => values['accept-unknown-syscalls'] === true;
 
+/** The addon's SHA-256 for the program cache (run loads the addon to launch anyway); undefined, node:crypto's, when it does not load. */
+async function addonSha256(): Promise<Sha256 | undefined> {
+  return (await import('../../enforcer/sha256.js')).addonSha256();
+}
+
 async function defaultEnforcer(): Promise<() => Enforcer> {
   const { createEnforcer } = await import('../../enforcer/launcher.js');
   return () => createEnforcer();
@@ -137,7 +143,7 @@ export function createRunCommand(deps: Partial<RunDeps> = {}): Command {
         const own = (deps.ownStatus ?? (() => readStatus('self')))();
         const lastCap = readLastCap();
         const isolation = decideIsolation(intent.isolation, own, lastCap, allowPartial || values['dry-run'] === true, deps.cgroupPlaces);
-        const cache = values['no-cache'] ? undefined : { dir: defaultCacheDir(io.env) };
+        const cache = values['no-cache'] ? undefined : { dir: defaultCacheDir(io.env), sha256: await addonSha256() };
         const context = { capabilities: intent.capabilities.bounding, forbidden: intent.forbiddenSyscalls, acceptUnknownSyscalls, ...(cache ? { cache } : {}) };
         const seccomp =
           'inline' in intent.seccomp

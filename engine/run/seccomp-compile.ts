@@ -78,7 +78,7 @@ export function compileSeccompProfile(source: SeccompProfileSource, label: strin
   const key = id === null ? null : programKey({
     compilerId: id, arch, format: source.format, document: source.document, capabilities: context.capabilities,
     forbidden: context.forbidden ?? [], flags, kernel: parseKernelRelease(release()),
-  });
+  }, context.cache?.sha256);
   const compiled = findOrCompile(key, (context.acceptUnknownSyscalls ? undefined : context.cache) ?? { dir: null }, () => compileForArch(source, label, arch, context));
   const { stats } = compiled;
   const origin = compiled.origin === 'compiled' ? '' : compiled.origin === 'shipped' ? ' (compiled when the package was built)' : ' (from the compiled-program cache)';

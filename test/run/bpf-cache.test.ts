@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileForArch, compileSeccompProfile } from '../../engine/run/seccomp-compile.js';
 import { programKey } from '../../engine/run/bpf-cache/key.js';
+import { addonSha256 } from '../../enforcer/sha256.js';
 import { shippedIndex } from '../../engine/run/bpf-cache/store.js';
 import { buildIntent } from '../../engine/run/run-intent.js';
 import { builtInSeccompPath } from '../../engine/run/seccomp-source.js';
@@ -85,6 +86,22 @@ describe('the compiled-program cache', () => {
     expect(again.origin).toBe('compiled');
     expect(Buffer.from(again.program).equals(Buffer.from(fresh.program))).toBe(true);
     expect(compileCached().origin).toBe('cached'); // rewritten whole
+  });
+
+  it.skipIf(NOT_X64)('hashed by the addon, as caplint run does it: reads what node:crypto wrote, and refuses a flipped byte', () => {
+    const sha256 = addonSha256()!;
+    expect(sha256).toBeTypeOf('function');
+    const withAddon = () => compileSeccompProfile(source(), 'small', [], { capabilities: [], cache: { dir, sha256 } });
+    compileCached(); // written with node:crypto's digest
+    expect(withAddon().origin).toBe('cached');
+    const entry = JSON.parse(readFileSync(entryFile(), 'utf8'));
+    const bytes = Buffer.from(entry.program, 'base64');
+    bytes.writeUInt8(bytes.readUInt8(0) ^ 0x01, 0);
+    writeFileSync(entryFile(), JSON.stringify({ ...entry, program: bytes.toString('base64') }), { mode: 0o600 });
+    const again = withAddon();
+    expect(again.origin).toBe('compiled');
+    expect(Buffer.from(again.program).equals(Buffer.from(fresh.program))).toBe(true);
+    expect(compileCached().origin).toBe('cached'); // rewritten with the addon's digest, read with node:crypto's
   });
 
   it.skipIf(NOT_X64)('never loads an entry that another user could have written, even with a matching hash', () => {

@@ -3,8 +3,9 @@
  * the user's cache): the program and what `run` prints about it. An entry is
  * trusted only when its length and SHA-256 match the program it carries.
  */
-import { createHash } from 'node:crypto';
 import { BPF_MAXINSNS } from '../../../enforcer/bpf/types.js';
+import { nodeSha256 } from './sha256.js';
+import type { Sha256 } from './sha256.js';
 
 export interface ProgramStats {
   readonly instructions: number;
@@ -24,16 +25,14 @@ export interface StoredProgram {
   readonly program: string;
 }
 
-const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-export function storeProgram(key: string, program: Uint8Array, tableFlags: readonly string[], stats: ProgramStats): StoredProgram {
-  return { key, tableFlags: [...tableFlags], stats, length: program.length, sha256: sha(program), program: Buffer.from(program).toString('base64') };
+export function storeProgram(key: string, program: Uint8Array, tableFlags: readonly string[], stats: ProgramStats, sha256: Sha256 = nodeSha256): StoredProgram {
+  return { key, tableFlags: [...tableFlags], stats, length: program.length, sha256: sha256(program), program: Buffer.from(program).toString('base64') };
 }
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** The program bytes of `value` when it is a well-formed entry for `key`; undefined otherwise. */
-export function verifiedProgram(value: unknown, key: string): { entry: StoredProgram; program: Uint8Array } | undefined {
+export function verifiedProgram(value: unknown, key: string, sha256: Sha256 = nodeSha256): { entry: StoredProgram; program: Uint8Array } | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   const e = value as Partial<StoredProgram>;
   if (e.key !== key || typeof e.program !== 'string' || typeof e.sha256 !== 'string' || typeof e.length !== 'number') return undefined;
@@ -42,6 +41,6 @@ export function verifiedProgram(value: unknown, key: string): { entry: StoredPro
   if (typeof s.instructions !== 'number' || !isStringArray(s.arches) || typeof s.rules !== 'number' || typeof s.defaultAction !== 'string') return undefined;
   const program = new Uint8Array(Buffer.from(e.program, 'base64'));
   if (program.length !== e.length || program.length === 0 || program.length % 8 !== 0 || program.length / 8 > BPF_MAXINSNS) return undefined;
-  if (program.length / 8 !== s.instructions || sha(program) !== e.sha256) return undefined;
+  if (program.length / 8 !== s.instructions || sha256(program) !== e.sha256) return undefined;
   return { entry: e as StoredProgram, program };
 }

@@ -5,10 +5,11 @@
  * in for a fresh compile. Kernel inputs enter only through the profile's own
  * `minKernel` conditions: which of them the running kernel meets.
  */
-import { createHash } from 'node:crypto';
 import type { Arch } from '../../seccomp/types.js';
 import type { KernelVersion } from '../../seccomp/profile/model.js';
 import { atLeast, parseMinKernel } from '../../seccomp/profile/kernel.js';
+import { nodeSha256 } from './sha256.js';
+import type { Sha256 } from './sha256.js';
 
 export interface ProgramInputs {
   /** Identifies the compiler build (dist/bpf/index.json, written at package build). */
@@ -33,7 +34,7 @@ export function kernelInputs(text: string, kernel: KernelVersion | undefined): s
   });
 }
 
-export function programKey(inputs: ProgramInputs): string {
+export function programKey(inputs: ProgramInputs, sha256: Sha256 = nodeSha256): string {
   const text = JSON.stringify(inputs.document) ?? 'null';
   const material = JSON.stringify({
     v: 1,
@@ -46,5 +47,5 @@ export function programKey(inputs: ProgramInputs): string {
     flags: [...inputs.flags].sort(),
     document: text,
   });
-  return createHash('sha256').update(material).digest('hex');
+  return sha256(material);
 }

@@ -6,6 +6,7 @@
 import { shippedIndex, readCached, writeCached } from './store.js';
 import { verifiedProgram } from './entry.js';
 import type { ProgramStats } from './entry.js';
+import type { Sha256 } from './sha256.js';
 
 export interface Compiled {
   readonly program: Uint8Array;
@@ -18,6 +19,8 @@ export interface Compiled {
 export interface CacheOptions {
   /** The user's cache folder; null: no user cache (`--no-cache`, or no home). */
   readonly dir: string | null;
+  /** How keys and entries are hashed (engine/run/bpf-cache/sha256.ts); node:crypto's when absent. */
+  readonly sha256?: Sha256;
 }
 
 /** The compiler identity of this build, or null when programs cannot be reused (no shipped index). */
@@ -27,13 +30,13 @@ export function compilerId(): string | null {
 
 export function findOrCompile(key: string | null, cache: CacheOptions, compileNow: () => Omit<Compiled, 'origin'>): Compiled {
   if (key === null) return { ...compileNow(), origin: 'compiled' };
-  const shipped = verifiedProgram(shippedIndex()?.programs[key], key);
+  const shipped = verifiedProgram(shippedIndex()?.programs[key], key, cache.sha256);
   if (shipped) return { program: shipped.program, tableFlags: shipped.entry.tableFlags, stats: shipped.entry.stats, origin: 'shipped' };
   if (cache.dir) {
-    const read = readCached(cache.dir, key);
+    const read = readCached(cache.dir, key, cache.sha256);
     if (read.status === 'hit') return { program: read.program, tableFlags: read.entry.tableFlags, stats: read.entry.stats, origin: 'cached' };
   }
   const fresh = compileNow();
-  if (cache.dir) writeCached(cache.dir, key, fresh.program, fresh.tableFlags, fresh.stats);
+  if (cache.dir) writeCached(cache.dir, key, fresh.program, fresh.tableFlags, fresh.stats, cache.sha256);
   return { ...fresh, origin: 'compiled' };
 }

@@ -7,11 +7,11 @@
  * file or folder that someone else owns or could write is never read.
  */
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { packagePath } from '../../paths.js';
 import { storeProgram, verifiedProgram } from './entry.js';
 import type { ProgramStats, StoredProgram } from './entry.js';
+import type { Sha256 } from './sha256.js';
 
 export interface ShippedIndex {
   readonly compilerId: string;
@@ -57,7 +57,7 @@ function safeFolder(dir: string): boolean {
 export type CacheRead = { status: 'hit'; entry: StoredProgram; program: Uint8Array } | { status: 'miss' | 'rejected' | 'unsafe' };
 
 /** The cached entry for `key`, verified; `rejected` when a file is there but does not verify. */
-export function readCached(dir: string, key: string): CacheRead {
+export function readCached(dir: string, key: string, sha256?: Sha256): CacheRead {
   if (!safeFolder(dir)) return { status: 'unsafe' };
   let fd: number;
   try {
@@ -68,7 +68,7 @@ export function readCached(dir: string, key: string): CacheRead {
   try {
     const st = fstatSync(fd);
     if (!st.isFile() || !ownedAndClosed(st) || st.size > MAX_ENTRY_BYTES) return { status: 'rejected' };
-    const verified = verifiedProgram(JSON.parse(readFileSync(fd, 'utf8')), key);
+    const verified = verifiedProgram(JSON.parse(readFileSync(fd, 'utf8')), key, sha256);
     return verified ? { status: 'hit', ...verified } : { status: 'rejected' };
   } catch {
     return { status: 'rejected' };
@@ -78,13 +78,14 @@ export function readCached(dir: string, key: string): CacheRead {
 }
 
 /** Writes the entry atomically (a private temporary file renamed over the key). Failures are silent: the cache is an optimisation. */
-export function writeCached(dir: string, key: string, program: Uint8Array, tableFlags: readonly string[], stats: ProgramStats): boolean {
+export function writeCached(dir: string, key: string, program: Uint8Array, tableFlags: readonly string[], stats: ProgramStats, sha256?: Sha256): boolean {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!safeFolder(dir)) return false;
-    const temporary = join(dir, `.${key}.${randomBytes(6).toString('hex')}.tmp`);
+    // Unique enough in a folder only we can write; 'wx' refuses a name already taken (and that write is skipped).
+    const temporary = join(dir, `.${key}.${process.pid}.${process.hrtime.bigint().toString(36)}.tmp`);
     try {
-      writeFileSync(temporary, JSON.stringify(storeProgram(key, program, tableFlags, stats)), { mode: 0o600, flag: 'wx' });
+      writeFileSync(temporary, JSON.stringify(storeProgram(key, program, tableFlags, stats, sha256)), { mode: 0o600, flag: 'wx' });
       renameSync(temporary, join(dir, `${key}.json`));
     } catch (error) {
       try { unlinkSync(temporary); } catch { /* already gone */ }
