@@ -22,28 +22,32 @@ export const SECCOMP_OPCODES: ReadonlySet<number> = new Set([
   BPF.JMP | BPF.JA, ...JUMP_OPS.flatMap((o) => [BPF.JMP | o | BPF.K, BPF.JMP | o | BPF.X]),
 ]);
 
+const MEMORY_OPCODES: ReadonlySet<number> = new Set([BPF.LD | BPF.MEM, BPF.LDX | BPF.MEM, BPF.ST, BPF.STX]);
+
 const hex = (n: number) => `0x${n.toString(16).padStart(2, '0')}`;
+/** An instruction as messages name it (built only for one that fails). */
+const at = (pc: number, code: number) => `instruction ${pc} (code ${hex(code)})`;
 
 /** Throws a BpfError naming the first instruction the kernel would reject. */
 export function checkProgram(program: BpfProgram): void {
   const n = program.length;
   if (n === 0) throw new BpfError('the BPF program is empty');
   if (n > BPF_MAXINSNS) throw new BpfError(`the BPF program has ${n} instructions; the kernel accepts at most ${BPF_MAXINSNS} (BPF_MAXINSNS)`);
-  program.forEach((insn, pc) => {
-    const at = `instruction ${pc} (code ${hex(insn.code)})`;
-    if (!SECCOMP_OPCODES.has(insn.code)) throw new BpfError(`${at} is not an opcode seccomp accepts`);
+  for (let pc = 0; pc < n; pc++) {
+    const insn = program[pc]!;
+    if (!SECCOMP_OPCODES.has(insn.code)) throw new BpfError(`${at(pc, insn.code)} is not an opcode seccomp accepts`);
     const k = insn.k >>> 0;
     if (insn.code === (BPF.LD | BPF.W | BPF.ABS) && (k >= SECCOMP_DATA_SIZE || k % 4 !== 0))
-      throw new BpfError(`${at} loads seccomp_data offset ${k}, which is out of bounds or not 4-byte aligned`);
-    if (insn.code === (BPF.ALU | BPF.DIV | BPF.K) && k === 0) throw new BpfError(`${at} divides by the constant 0`);
+      throw new BpfError(`${at(pc, insn.code)} loads seccomp_data offset ${k}, which is out of bounds or not 4-byte aligned`);
+    if (insn.code === (BPF.ALU | BPF.DIV | BPF.K) && k === 0) throw new BpfError(`${at(pc, insn.code)} divides by the constant 0`);
     if ((insn.code === (BPF.ALU | BPF.LSH | BPF.K) || insn.code === (BPF.ALU | BPF.RSH | BPF.K)) && k >= 32)
-      throw new BpfError(`${at} shifts by ${k}, more than 31 bits`);
-    if ([BPF.LD | BPF.MEM, BPF.LDX | BPF.MEM, BPF.ST, BPF.STX].includes(insn.code) && k >= MEMWORDS)
-      throw new BpfError(`${at} addresses scratch word ${k}; there are ${MEMWORDS}`);
-    if (insn.code === (BPF.JMP | BPF.JA) && k >= n - pc - 1) throw new BpfError(`${at} jumps past the end of the program`);
+      throw new BpfError(`${at(pc, insn.code)} shifts by ${k}, more than 31 bits`);
+    if (MEMORY_OPCODES.has(insn.code) && k >= MEMWORDS)
+      throw new BpfError(`${at(pc, insn.code)} addresses scratch word ${k}; there are ${MEMWORDS}`);
+    if (insn.code === (BPF.JMP | BPF.JA) && k >= n - pc - 1) throw new BpfError(`${at(pc, insn.code)} jumps past the end of the program`);
     if (cls(insn.code) === BPF.JMP && op(insn.code) !== BPF.JA && (pc + insn.jt + 1 >= n || pc + insn.jf + 1 >= n))
-      throw new BpfError(`${at} jumps past the end of the program`);
-  });
+      throw new BpfError(`${at(pc, insn.code)} jumps past the end of the program`);
+  }
   if (cls(program[n - 1]!.code) !== BPF.RET) throw new BpfError(`the last instruction (${n - 1}) is not a return`);
   checkMemory(program);
 }
@@ -52,7 +56,8 @@ export function checkProgram(program: BpfProgram): void {
 function checkMemory(program: BpfProgram): void {
   const masks = new Array<number>(program.length).fill(0xffff);
   let valid = 0;
-  program.forEach((insn, pc) => {
+  for (let pc = 0; pc < program.length; pc++) {
+    const insn = program[pc]!;
     valid &= masks[pc]!;
     const k = insn.k >>> 0;
     if (insn.code === BPF.ST || insn.code === BPF.STX) valid |= 1 << k;
@@ -66,5 +71,5 @@ function checkMemory(program: BpfProgram): void {
       masks[pc + 1 + insn.jf]! &= valid;
       valid = 0xffff;
     }
-  });
+  }
 }

@@ -25,9 +25,9 @@ export function encodeProgram(program: BpfProgram): Buffer {
 
 export function decodeProgram(bytes: Uint8Array): SockFilter[] {
   if (bytes.length % 8 !== 0) throw new Error(`a BPF program is a multiple of 8 bytes; got ${bytes.length}`);
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const program: SockFilter[] = [];
+  // Little-endian fields read byte by byte: no Buffer view, and quick on first run (caplint run checks every program it launches).
   for (let i = 0; i < bytes.length; i += 8)
-    program.push({ code: view.readUInt16LE(i), jt: view.readUInt8(i + 2), jf: view.readUInt8(i + 3), k: view.readUInt32LE(i + 4) });
+    program.push({ code: bytes[i]! | (bytes[i + 1]! << 8), jt: bytes[i + 2]!, jf: bytes[i + 3]!, k: (bytes[i + 4]! | (bytes[i + 5]! << 8) | (bytes[i + 6]! << 16) | (bytes[i + 7]! << 24)) >>> 0 });
   return program;
 }
