@@ -14,6 +14,14 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 /**
+ * The bundle for a command line: `run` has one of its own, dist/cli-run.cjs,
+ * with only that command in it; everything else is in dist/cli.cjs.
+ */
+function bundleName(argv) {
+  return cacheName(argv) === 'run' ? 'cli-run' : 'cli';
+}
+
+/**
  * The code cache for a command line: V8 keeps in a cache exactly the functions
  * that had run when it was made, so scripts/bundle.mjs makes one per everyday
  * command by running only that command (dist/cache/NAME.cache); a cache with
@@ -28,10 +36,10 @@ function cacheName(argv) {
   return 'all';
 }
 
-/** The bundled CLI (dist/cli.cjs), compiled with the code cache for `argv` when V8 accepts it (`cache: null`: none). */
+/** The bundled CLI for `argv` (dist/cli.cjs or dist/cli-run.cjs), compiled with its code cache when V8 accepts it (`cache: null`: none). */
 function loadCli(argv = [], { cache = join(__dirname, '..', 'dist', 'cache', `${cacheName(argv)}.cache`) } = {}) {
   const { Script } = require('node:vm');
-  const file = join(__dirname, '..', 'dist', 'cli.cjs');
+  const file = join(__dirname, '..', 'dist', `${bundleName(argv)}.cjs`);
   // esbuild writes ASCII only, so latin1 reads it exactly and without decoding.
   const source = readFileSync(file, 'latin1');
   let cachedData;
@@ -56,7 +64,7 @@ function loadOrExplain(argv) {
   } catch (error) {
     if (process.env.CAPLINT_DEBUG === '1') throw error;
     const reason = error && error.code === 'ENOENT' ? 'is missing' : `cannot be loaded (${String(error && error.message).split('\n')[0]})`;
-    process.stderr.write(`caplint: the built CLI, dist/cli.cjs, ${reason}; run "npm run build" in the package (npm ci does it).\n`);
+    process.stderr.write(`caplint: the built CLI, dist/${bundleName(argv)}.cjs, ${reason}; run "npm run build" in the package (npm ci does it).\n`);
     process.exitCode = 2;
     return null;
   }
@@ -69,5 +77,5 @@ if (require.main === module) {
     process.exitCode = code;
   });
 } else {
-  module.exports = { loadCli, cacheName };
+  module.exports = { loadCli, cacheName, bundleName };
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * Bundle the CLI into one CommonJS file, dist/cli.cjs, and make its V8 code
- * caches, dist/cache/NAME.cache. Node 20 keeps no compile cache for ES
+ * Bundle the CLI into one CommonJS file, dist/cli.cjs, and `caplint run` alone
+ * into another, dist/cli-run.cjs (a third of the size: less to read, compile
+ * and initialise at every launch), and make their V8 code caches,
+ * dist/cache/NAME.cache. Node 20 keeps no compile cache for ES
  * modules, so bin/caplint.js compiles the bundle through vm.Script with the
  * cache for the command: the functions it runs arrive compiled. Packages that are large
  * or loaded rarely (TypeScript for custom rules, yaml, ajv) stay external and
@@ -16,13 +18,15 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 rmSync(join(root, 'dist/chunks'), { recursive: true, force: true });
 rmSync(join(root, 'dist/cli.js'), { force: true });
+rmSync(join(root, 'dist/cli-run.cjs'), { force: true });
 rmSync(join(root, 'dist/cli.cache'), { force: true });
 rmSync(join(root, 'dist/cache'), { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'engine/cli/entry.ts' },
-  outfile: 'dist/cli.cjs',
+  entryPoints: { cli: 'engine/cli/entry.ts', 'cli-run': 'engine/cli/run-entry.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
   bundle: true,
   mainFields: ['module', 'main'],
   format: 'cjs',

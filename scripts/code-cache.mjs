@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Make one V8 code cache of dist/cli.cjs: compile the bundle without a cache,
+ * Make one V8 code cache of a bundle (dist/cli-run.cjs for NAME run, else
+ * dist/cli.cjs): compile the bundle without a cache,
  * run the command lines of NAME once, silently, then ask V8 for everything it
  * compiled. Each cache is made in a process of its own, so it holds the
  * functions of its command lines and nothing else (bin/caplint.js picks the
@@ -22,7 +23,8 @@ const CACHES = { base: BASE, audit: AUDIT, run: RUN, all: [...BASE, ...AUDIT, ..
 const name = process.argv[2];
 if (!Object.hasOwn(CACHES, name)) throw new Error(`code-cache.mjs: no cache named "${name}" (${Object.keys(CACHES).join(', ')})`);
 const { loadCli } = createRequire(import.meta.url)(join(root, 'bin/caplint.js'));
-const { cli, script } = loadCli([], { cache: null });
+// The bundle the cache is for (bin/caplint.js bundleName): dist/cli-run.cjs for run, dist/cli.cjs for the others.
+const { cli, script } = loadCli(name === 'run' ? ['run'] : [], { cache: null });
 // No HOME or XDG_CACHE_HOME: the warm-up writes nothing into the builder's cache.
 const quiet = { argv0: 'caplint', cwd: root, env: { PATH: process.env.PATH, NO_COLOR: '1' }, stdoutIsTTY: false, stderrIsTTY: false, write() {}, error() {}, readStdin: async () => '' };
 for (const argv of CACHES[name]) await cli.main(argv, quiet);

@@ -1,57 +1,7 @@
-/**
- * Entry point: dispatch to a command and turn known errors into one line and
- * exit code 2. Library code never exits; only bin/ sets the exit code.
- */
+/** Entry point: the whole CLI, every command of engine/cli/commands.ts (engine/cli/dispatch.ts). */
 import { COMMANDS } from './commands.js';
-import type { Io } from './io.js';
-import { terminalSafe } from '../../reports/common/terminal.js';
-import { CaplintError, describeError } from '../errors.js';
+import { createMain } from './dispatch.js';
 
-export const EXIT_USAGE = 2;
+export { EXIT_USAGE } from './dispatch.js';
 
-const USAGE = `Usage: caplint <command> [options]
-
-Commands:
-  audit [PATH...|-]     audit container configs (OCI, Kubernetes, compose, docker inspect) against a policy
-  ps                    list running processes with their confinement, and audit them
-  rules [ID]            list the rules, or print one rule's documentation
-  init                  write a commented caplint.config.json to start from
-  run [options] -- CMD  launch CMD confined by a profile (capabilities, no_new_privs, seccomp)
-  seccomp SUB PROFILE   compile, explain, check or diff seccomp profiles (BPF)
-  serve --admission|--agent  run as a Kubernetes admission webhook or a node agent
-
-Run "caplint <command> --help" or "caplint help <command>" for a command's options.
-`;
-
-export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const [first, ...after] = argv;
-  // `caplint help audit` is `caplint audit --help`.
-  const [name, ...rest] = first === 'help' && after.length > 0 ? [after[0]!, '--help'] : [first, ...after];
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.write(USAGE);
-    return name === undefined ? EXIT_USAGE : 0;
-  }
-  if (name === '--version' || name === '-V') {
-    io.write(`${await version()}\n`);
-    return 0;
-  }
-  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!load) {
-    io.error(`caplint: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.\n`);
-    return EXIT_USAGE;
-  }
-  try {
-    const command = await load();
-    return await command.run(rest, io);
-  } catch (error) {
-    io.error(`caplint: ${terminalSafe(describeError(error))}\n`);
-    if (io.env.CAPLINT_DEBUG === '1' && error instanceof Error && error.stack) io.error(`${error.stack}\n`);
-    else if (!(error instanceof CaplintError)) io.error('(set CAPLINT_DEBUG=1 to see where this happened)\n');
-    return EXIT_USAGE;
-  }
-}
-
-async function version(): Promise<string> {
-  const { packageJson } = await import('../paths.js');
-  return (packageJson() as { version: string }).version;
-}
+export const main = createMain(COMMANDS);

@@ -5,7 +5,7 @@
  * no package. And the code cache made at build time is one V8 accepts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +61,20 @@ describe('the start-up path', () => {
     expect(JSON.parse(out)).toEqual([name, false]);
   });
 
+  it.each([
+    [['run', '--', '/bin/true'], 'cli-run'], [['help', 'run'], 'cli-run'], [['audit', 'x.json'], 'cli'], [['--version'], 'cli'], [['ps'], 'cli'], [['seccomp', 'compile', 'default'], 'cli'],
+  ])('%j loads the bundle %s', (argv, name) => {
+    const probe = `process.stdout.write(require('./bin/caplint.js').bundleName(${JSON.stringify(argv)}))`;
+    expect(execFileSync(process.execPath, ['-e', probe], { cwd: ROOT, encoding: 'utf8' })).toBe(name);
+  });
+
+  it('the bundle for run holds run alone: under half the whole CLI, and no other command\'s usage', () => {
+    const run = readFileSync(join(ROOT, 'dist/cli-run.cjs'), 'latin1');
+    expect(run.length).toBeLessThan(statSync(join(ROOT, 'dist/cli.cjs')).size / 2);
+    expect(run).toContain('Usage: caplint run');
+    for (const other of ['audit', 'ps', 'seccomp', 'learn', 'serve']) expect(run, other).not.toContain(`Usage: caplint ${other}`);
+  });
+
   it('each code cache holds what its command ran, so the one for --version is the smallest and the one for everything the largest', () => {
     const size = (name: string) => statSync(join(ROOT, 'dist/cache', `${name}.cache`)).size;
     expect(size('base')).toBeLessThan(size('run'));
@@ -78,6 +92,9 @@ describe('an unbuilt package', () => {
       const r = spawnSync(process.execPath, [join(dir, 'bin/caplint.js'), 'audit', 'x.json'], { encoding: 'utf8', env: { ...process.env, CAPLINT_DEBUG: '' } });
       expect(r.status).toBe(2);
       expect(r.stderr).toBe('caplint: the built CLI, dist/cli.cjs, is missing; run "npm run build" in the package (npm ci does it).\n');
+      const run = spawnSync(process.execPath, [join(dir, 'bin/caplint.js'), 'run', '--', '/bin/true'], { encoding: 'utf8', env: { ...process.env, CAPLINT_DEBUG: '' } });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe('caplint: the built CLI, dist/cli-run.cjs, is missing; run "npm run build" in the package (npm ci does it).\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
