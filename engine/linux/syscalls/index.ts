@@ -18,37 +18,35 @@ const TABLES: Readonly<Record<Arch, { rows: readonly Row[]; sources: readonly st
   aarch64: { rows: AARCH64, sources: AARCH64_SOURCES },
 };
 
-interface Index {
-  readonly byName: ReadonlyMap<string, number>;
-  readonly byNr: ReadonlyMap<number, string>;
-  readonly highest: number;
-}
-
-const indexes = new Map<Arch, Index>();
+const indexes = [new Map<Arch, ReadonlyMap<string | number, string | number>>(), new Map<Arch, ReadonlyMap<string | number, string | number>>()] as const;
 let everywhere: ReadonlySet<string> | undefined;
 
-function index(arch: Arch): Index {
-  let found = indexes.get(arch);
+/**
+ * Column `from` of `arch`'s rows (0 names, 1 numbers) to the other, built on
+ * its first use with a plain loop: `caplint run` looks up one number
+ * (execve's) at every launch, and destructuring rows into pairs for two maps
+ * allocated some 270 KB on that first, interpreted pass (enough to cost the
+ * launch a young-generation GC).
+ */
+function index(arch: Arch, from: 0 | 1): ReadonlyMap<string | number, string | number> {
+  let found = indexes[from].get(arch);
   if (!found) {
     const { rows } = TABLES[arch];
-    found = {
-      byName: new Map(rows.map(([name, nr]) => [name, nr])),
-      byNr: new Map(rows.map(([name, nr]) => [nr, name])),
-      highest: rows.reduce((max, [, nr]) => Math.max(max, nr), -1),
-    };
-    indexes.set(arch, found);
+    const map = new Map<string | number, string | number>();
+    for (let i = 0; i < rows.length; i++) map.set(rows[i]![from], rows[i]![1 - from]!);
+    indexes[from].set(arch, (found = map));
   }
   return found;
 }
 
 /** The number of `name` on `arch` (x32 numbers include __X32_SYSCALL_BIT), or undefined. */
 export function syscallNumber(arch: Arch, name: string): number | undefined {
-  return index(arch).byName.get(name);
+  return index(arch, 0).get(name) as number | undefined;
 }
 
 /** The name of syscall `nr` on `arch`, or undefined. */
 export function syscallName(arch: Arch, nr: number): string | undefined {
-  return index(arch).byNr.get(nr);
+  return index(arch, 1).get(nr) as string | undefined;
 }
 
 /** Every syscall name known on `arch`, in number order. */
@@ -58,7 +56,7 @@ export function syscallNames(arch: Arch): readonly string[] {
 
 /** The highest syscall number the table knows on `arch`. */
 export function highestSyscallNumber(arch: Arch): number {
-  return index(arch).highest;
+  return TABLES[arch].rows.reduce((max, [, nr]) => Math.max(max, nr), -1);
 }
 
 /** Whether `name` is a syscall on at least one of the architectures caplint knows. */
