@@ -115,7 +115,7 @@ function builtinsOf(argv, env = {}) {
 
 const size = (file) => (existsSync(file) ? statSync(file).size : 0);
 const caches = existsSync(join(root, 'dist/cache')) ? readdirSync(join(root, 'dist/cache')).filter((f) => f.endsWith('.cache')).sort() : [];
-const bundles = (at) => ['cli.cjs', 'cli-run.cjs'].filter((f) => existsSync(join(at, 'dist', f))).map((f) => `dist/${f} ${size(join(at, 'dist', f))}`).join(', ');
+const bundles = (at) => ['cli.cjs', 'cli-audit.cjs', 'cli-run.cjs'].filter((f) => existsSync(join(at, 'dist', f))).map((f) => `dist/${f} ${size(join(at, 'dist', f))}`).join(', ');
 console.log(`\n## import graph\n\nbundles (bytes): ${bundles(root)}; code caches: ${caches.map((f) => `${f} ${size(join(root, 'dist/cache', f))}`).join(', ') || 'none'}`);
 const other = process.env.BENCH_COMPARE_ROOT;
 if (other) console.log(`(compared) bundles: ${bundles(other)}; dist/cache/audit.cache ${size(join(other, 'dist/cache/audit.cache'))}, run.cache ${size(join(other, 'dist/cache/run.cache'))}`);

@@ -14,11 +14,13 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 /**
- * The bundle for a command line: `run` has one of its own, dist/cli-run.cjs,
- * with only that command in it; everything else is in dist/cli.cjs.
+ * The bundle for a command line: `audit` and `run` each have one of their
+ * own, dist/cli-audit.cjs and dist/cli-run.cjs, with only that command in it;
+ * everything else is in dist/cli.cjs.
  */
 function bundleName(argv) {
-  return cacheName(argv) === 'run' ? 'cli-run' : 'cli';
+  const name = cacheName(argv);
+  return name === 'run' || name === 'audit' ? `cli-${name}` : 'cli';
 }
 
 /**

@@ -19,12 +19,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 rmSync(join(root, 'dist/chunks'), { recursive: true, force: true });
 rmSync(join(root, 'dist/cli.js'), { force: true });
 rmSync(join(root, 'dist/cli-run.cjs'), { force: true });
+rmSync(join(root, 'dist/cli-audit.cjs'), { force: true });
 rmSync(join(root, 'dist/cli.cache'), { force: true });
 rmSync(join(root, 'dist/cache'), { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'engine/cli/entry.ts', 'cli-run': 'engine/cli/run-entry.ts' },
+  entryPoints: { cli: 'engine/cli/entry.ts', 'cli-audit': 'engine/cli/audit-entry.ts', 'cli-run': 'engine/cli/run-entry.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,

@@ -24,7 +24,7 @@ const name = process.argv[2];
 if (!Object.hasOwn(CACHES, name)) throw new Error(`code-cache.mjs: no cache named "${name}" (${Object.keys(CACHES).join(', ')})`);
 const { loadCli } = createRequire(import.meta.url)(join(root, 'bin/caplint.js'));
 // The bundle the cache is for (bin/caplint.js bundleName): dist/cli-run.cjs for run, dist/cli.cjs for the others.
-const { cli, script } = loadCli(name === 'run' ? ['run'] : [], { cache: null });
+const { cli, script } = loadCli(name === 'run' || name === 'audit' ? [name] : [], { cache: null });
 // No HOME or XDG_CACHE_HOME: the warm-up writes nothing into the builder's cache.
 const quiet = { argv0: 'caplint', cwd: root, env: { PATH: process.env.PATH, NO_COLOR: '1' }, stdoutIsTTY: false, stderrIsTTY: false, write() {}, error() {}, readStdin: async () => '' };
 for (const argv of CACHES[name]) await cli.main(argv, quiet);

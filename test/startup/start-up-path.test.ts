@@ -62,17 +62,18 @@ describe('the start-up path', () => {
   });
 
   it.each([
-    [['run', '--', '/bin/true'], 'cli-run'], [['help', 'run'], 'cli-run'], [['audit', 'x.json'], 'cli'], [['--version'], 'cli'], [['ps'], 'cli'], [['seccomp', 'compile', 'default'], 'cli'],
+    [['run', '--', '/bin/true'], 'cli-run'], [['help', 'run'], 'cli-run'], [['audit', 'x.json'], 'cli-audit'], [['help', 'audit'], 'cli-audit'],
+    [['--version'], 'cli'], [['ps'], 'cli'], [['seccomp', 'compile', 'default'], 'cli'],
   ])('%j loads the bundle %s', (argv, name) => {
     const probe = `process.stdout.write(require('./bin/caplint.js').bundleName(${JSON.stringify(argv)}))`;
     expect(execFileSync(process.execPath, ['-e', probe], { cwd: ROOT, encoding: 'utf8' })).toBe(name);
   });
 
-  it('the bundle for run holds run alone: under half the whole CLI, and no other command\'s usage', () => {
-    const run = readFileSync(join(ROOT, 'dist/cli-run.cjs'), 'latin1');
-    expect(run.length).toBeLessThan(statSync(join(ROOT, 'dist/cli.cjs')).size / 2);
-    expect(run).toContain('Usage: caplint run');
-    for (const other of ['audit', 'ps', 'seccomp', 'learn', 'serve']) expect(run, other).not.toContain(`Usage: caplint ${other}`);
+  it.each([['run', 0.5], ['audit', 0.85]])('the bundle for %s holds that command alone (under %s of the whole CLI, no other command\'s usage)', (name, share) => {
+    const text = readFileSync(join(ROOT, `dist/cli-${name}.cjs`), 'latin1');
+    expect(text.length).toBeLessThan(statSync(join(ROOT, 'dist/cli.cjs')).size * share);
+    expect(text).toContain(`Usage: caplint ${name}`);
+    for (const other of ['audit', 'run', 'ps', 'seccomp', 'learn', 'serve'].filter((c) => c !== name)) expect(text, other).not.toContain(`Usage: caplint ${other}`);
   });
 
   it('each code cache holds what its command ran, so the one for --version is the smallest and the one for everything the largest', () => {
@@ -84,17 +85,19 @@ describe('the start-up path', () => {
 });
 
 describe('an unbuilt package', () => {
-  it('says in one sentence that dist/cli.cjs is missing and exits 2, without a stack trace', () => {
+  it('says in one sentence which bundle (dist/cli*.cjs) is missing and exits 2, without a stack trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'caplint-unbuilt-'));
     try {
       mkdirSync(join(dir, 'bin'));
       for (const f of ['caplint.js', 'package.json']) copyFileSync(join(ROOT, 'bin', f), join(dir, 'bin', f));
       const r = spawnSync(process.execPath, [join(dir, 'bin/caplint.js'), 'audit', 'x.json'], { encoding: 'utf8', env: { ...process.env, CAPLINT_DEBUG: '' } });
       expect(r.status).toBe(2);
-      expect(r.stderr).toBe('caplint: the built CLI, dist/cli.cjs, is missing; run "npm run build" in the package (npm ci does it).\n');
-      const run = spawnSync(process.execPath, [join(dir, 'bin/caplint.js'), 'run', '--', '/bin/true'], { encoding: 'utf8', env: { ...process.env, CAPLINT_DEBUG: '' } });
-      expect(run.status).toBe(2);
-      expect(run.stderr).toBe('caplint: the built CLI, dist/cli-run.cjs, is missing; run "npm run build" in the package (npm ci does it).\n');
+      expect(r.stderr).toBe('caplint: the built CLI, dist/cli-audit.cjs, is missing; run "npm run build" in the package (npm ci does it).\n');
+      for (const [argv, bundle] of [[['run', '--', '/bin/true'], 'cli-run'], [['--version'], 'cli']] as const) {
+        const other = spawnSync(process.execPath, [join(dir, 'bin/caplint.js'), ...argv], { encoding: 'utf8', env: { ...process.env, CAPLINT_DEBUG: '' } });
+        expect(other.status).toBe(2);
+        expect(other.stderr).toBe(`caplint: the built CLI, dist/${bundle}.cjs, is missing; run "npm run build" in the package (npm ci does it).\n`);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
