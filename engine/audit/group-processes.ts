@@ -7,6 +7,7 @@ import type { LocatedSubject } from '../model/located.js';
 import type { ContainerRef } from '../model/container.js';
 import { containerLabel } from '../model/container.js';
 import { groupKey } from './group-key.js';
+import { compareText } from '../runner/run-rules.js';
 
 export interface ProcessGroup {
   readonly id: string;
@@ -31,7 +32,7 @@ export function groupProcesses(subjects: Iterable<LocatedSubject>): ProcessGroup
     if ((s.pid ?? 0) < (g.first.subject.pid ?? 0)) g.first = located;
   }
   const label = (g: { first: LocatedSubject }) => (g.first.subject.container ? `1 ${containerLabel(g.first.subject.container)}` : '0');
-  const ordered = [...byKey.values()].sort((a, b) => label(a).localeCompare(label(b)) || (a.first.subject.pid ?? 0) - (b.first.subject.pid ?? 0));
+  const ordered = [...byKey.values()].sort((a, b) => compareText(label(a), label(b)) || (a.first.subject.pid ?? 0) - (b.first.subject.pid ?? 0));
   return ordered.map((g, i) => {
     const id = `g${i + 1}`;
     const container = g.first.subject.container;
@@ -40,7 +41,7 @@ export function groupProcesses(subjects: Iterable<LocatedSubject>): ProcessGroup
       id,
       representative: { ...g.first, subject },
       pids: g.pids.sort((a, b) => a - b),
-      commands: [...g.commands].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+      commands: [...g.commands].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])),
       ...(container ? { container } : {}),
     };
   });

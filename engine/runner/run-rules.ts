@@ -140,15 +140,16 @@ function shared(text: string): string {
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    compare(a.file ?? '', b.file ?? '') ||
+    compareText(a.file ?? '', b.file ?? '') ||
     (a.pid ?? 0) - (b.pid ?? 0) ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.column ?? 0) - (b.column ?? 0) ||
-    compare(a.ruleId, b.ruleId) ||
-    compare(a.message, b.message)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
   );
 }
 
-function compare(a: string, b: string): number {
+/** Texts by UTF-16 code unit: a stable order that, unlike localeCompare, loads no ICU collator (some 15 ms at first use). */
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nativeProcFiles } from '../../enforcer/proc-files.js';
 import { scanProcesses } from '../../engine/inputs/proc/scan.js';
 import { batchProcFs } from '../../engine/inputs/proc/batch-fs.js';
+import { parseStat } from '../../engine/inputs/proc/parse-stat.js';
 import { CMDLINE_MAX, PROC_FILE_MAX, nodeProcFs, readFailure } from '../../engine/inputs/proc/proc-fs.js';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { addonCandidates } from '../../enforcer/load-binding.js';
@@ -110,19 +111,24 @@ describe.skipIf(skip !== '')('the batch /proc reader on real processes', () => {
     try {
       let sleepers: number[] = [];
       const deadline = Date.now() + 20_000;
-      while ((sleepers = childrenOf(shell.pid!)).length < 150 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      // Each child counts once it runs sleep and sleeps (a child just forked still shows the shell).
+      const asleep = (pid: number) => { try { return /^\d+ \(sleep\) S /.test(nodeProcFs.read(`/proc/${pid}/stat`)); } catch { return false; } };
+      while ((sleepers = childrenOf(shell.pid!).filter(asleep)).length < 150 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(sleepers).toHaveLength(150);
       const pids = [...sleepers, ...started.map((s) => s.pid)];
       const files = ['status', 'cgroup', 'cmdline'];
       const links = ['ns/net', 'ns/mnt'];
+      const keys = ['Uid', 'Gid', 'CapEff', 'NSpid'];
       const per = files.length + links.length + 2;
-      const batch = readFiles!('/proc', Int32Array.from(pids), files, links, []);
+      const batch = readFiles!('/proc', Int32Array.from(pids), files, links, keys);
+      const kept = (status: string) => status.split('\n').filter((l) => keys.includes(l.slice(0, l.indexOf(':')))).map((l) => `${l}\n`).join('');
+      const identity = (stat: unknown) => { const p = parseStat(stat as string)!; return [p.pid, p.comm, p.ppid, p.startTime]; };
       // Last process first, then the rest from the end: each answers its own files whatever order the chunks are taken in.
       for (let p = pids.length - 1; p >= 0; p--) {
         const pid = pids[p]!;
         expect(batch.pids[p]).toBe(pid);
-        expect(batch.entry(p * per)).toBe(nodeProcFs.read(`/proc/${pid}/stat`));
-        expect(batch.entry(p * per + 1)).toBe(nodeProcFs.read(`/proc/${pid}/status`));
+        expect(identity(batch.entry(p * per))).toEqual(identity(nodeProcFs.read(`/proc/${pid}/stat`)));
+        expect(batch.entry(p * per + 1)).toBe(kept(nodeProcFs.read(`/proc/${pid}/status`)));
         expect(batch.entry(p * per + 3)).toBe(nodeProcFs.read(`/proc/${pid}/cmdline`));
         expect(batch.entry(p * per + 4)).toBe(nodeProcFs.readlink(`/proc/${pid}/ns/net`));
         expect(batch.entry(p * per + 6)).toBeNull(); // alive through every read
