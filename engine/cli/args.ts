@@ -1,6 +1,6 @@
-/** Thin wrapper over node:util parseArgs that turns its errors into usage errors. */
-import { parseArgs } from 'node:util';
+/** Thin wrapper over parseArgs (node:util's, as caplint's bundle carries it: parse-args.ts) that turns its errors into usage errors. */
 import type { ParseArgsConfig } from 'node:util';
+import { parseArgs } from './parse-args.js';
 import { UsageError } from '../errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

@@ -39,7 +39,7 @@ describe('the start-up path', () => {
     const r = runRecordingModules(['audit', 'examples/oci/runc-default/config.json', '--format', format]);
     expect(r.status).toBe(1);
     expect(r.builtins).toContain('vm'); // the list is real: bin/ compiles the bundle with node:vm
-    expect(r.builtins.filter((m) => NEEDLESS.includes(m) || m === 'crypto')).toEqual([]);
+    expect(r.builtins.filter((m) => NEEDLESS.includes(m) || m === 'crypto' || m.startsWith('internal/util/parse_args'))).toEqual([]);
   });
 
   it('run --profile default compiles nothing and loads no TypeScript, YAML or ajv', () => {
@@ -48,7 +48,7 @@ describe('the start-up path', () => {
     expect(r.packages.filter((p) => HEAVY.includes(p))).toEqual([]);
     // The program key and the shipped entry are hashed by the addon, not node:crypto (which brings the streams).
     expect(r.builtins).toContain('vm');
-    expect(r.builtins.filter((m) => NEEDLESS.includes(m) || m === 'crypto' || m.startsWith('internal/crypto/'))).toEqual([]);
+    expect(r.builtins.filter((m) => NEEDLESS.includes(m) || m === 'crypto' || m.startsWith('internal/crypto/') || m.startsWith('internal/util/parse_args'))).toEqual([]);
   });
 
   it.each([
