@@ -33,10 +33,12 @@ for (const name of builtInProfileNames()) {
   const intent = buildIntent({ profile: name, capAdd: [], capDrop: [] }, root);
   if (!('ref' in intent.seccomp) || !/^[a-z0-9][a-z0-9-]*$/.test(intent.seccomp.ref) || intent.seccomp.ref === 'unconfined') continue;
   const file = builtInSeccompPath(intent.seccomp.ref);
-  const source = profileSource(file, readFileSync(file, 'utf8'));
+  const text = readFileSync(file, 'utf8');
+  const source = profileSource(file, text);
   const context = { capabilities: intent.capabilities.bounding, forbidden: intent.forbiddenSyscalls };
   for (const arch of HOST_ARCHES) {
-    const key = programKey({ compilerId: id, arch, format: source.format, document: source.document, capabilities: context.capabilities, forbidden: context.forbidden, flags: intent.seccompFlags, kernel: parseKernelRelease(release()) });
+    // Keyed by the file's text, as caplint run keys a profile it reads from a file.
+    const key = programKey({ compilerId: id, arch, profile: { text }, capabilities: context.capabilities, forbidden: context.forbidden, flags: intent.seccompFlags, kernel: parseKernelRelease(release()) });
     const fresh = compileForArch(source, `caplint's "${intent.seccomp.ref}" profile`, arch, context);
     programs[key] = storeProgram(key, fresh.program, fresh.tableFlags, fresh.stats);
     built.push({ profile: name, arch, key });

@@ -71,15 +71,20 @@ export function compileForArch(source: SeccompProfileSource, label: string, arch
   };
 }
 
-export function compileSeccompProfile(source: SeccompProfileSource, label: string, flags: readonly SeccompFlag[], context: CompileContext): SeccompChoice {
+/** A profile parsed, or a file's text with how to parse it: a program reused by the text's key needs no parse. */
+export type ProfileInput = SeccompProfileSource | { readonly text: string; readonly parse: () => SeccompProfileSource };
+
+export function compileSeccompProfile(input: ProfileInput, label: string, flags: readonly SeccompFlag[], context: CompileContext): SeccompChoice {
   const arch = nativeArch();
-  const unknown = context.acceptUnknownSyscalls ? readProfile(source, { acceptUnknownSyscalls: true }).unknownSyscalls : [];
+  let parsed: SeccompProfileSource | undefined;
+  const source = (): SeccompProfileSource => (parsed ??= 'parse' in input ? input.parse() : input);
+  const unknown = context.acceptUnknownSyscalls ? readProfile(source(), { acceptUnknownSyscalls: true }).unknownSyscalls : [];
   const id = context.cache && !context.acceptUnknownSyscalls ? compilerId() : null;
   const key = id === null ? null : programKey({
-    compilerId: id, arch, format: source.format, document: source.document, capabilities: context.capabilities,
+    compilerId: id, arch, profile: 'parse' in input ? { text: input.text } : { format: input.format, document: input.document }, capabilities: context.capabilities,
     forbidden: context.forbidden ?? [], flags, kernel: parseKernelRelease(release()),
   }, context.cache?.sha256);
-  const compiled = findOrCompile(key, (context.acceptUnknownSyscalls ? undefined : context.cache) ?? { dir: null }, () => compileForArch(source, label, arch, context));
+  const compiled = findOrCompile(key, (context.acceptUnknownSyscalls ? undefined : context.cache) ?? { dir: null }, () => compileForArch(source(), label, arch, context));
   const { stats } = compiled;
   const origin = compiled.origin === 'compiled' ? '' : compiled.origin === 'shipped' ? ' (compiled when the package was built)' : ' (from the compiled-program cache)';
   return {

@@ -49,12 +49,19 @@ export function loadSeccomp(ref: string, flags: readonly SeccompFlag[], context:
     return null;
   }
   if (ref.endsWith('.bpf')) return readBpf(ref, flags);
-  const { source, label } = seccompProfileSource(ref);
-  return compileSeccompProfile(source, label, flags, context);
+  const { file, text, label } = seccompProfileText(ref);
+  // Parsed only when it is compiled: a program shipped or cached under the text's key is used as it is.
+  return compileSeccompProfile({ text, parse: () => profileSource(file, text) }, label, flags, context);
 }
 
 /** A seccomp profile by built-in name or (resolved) path, read and parsed, with how to name it. */
 export function seccompProfileSource(ref: string): { source: SeccompProfileSource; label: string } {
+  const { file, text, label } = seccompProfileText(ref);
+  return { source: profileSource(file, text), label };
+}
+
+/** A seccomp profile's file and text by built-in name or (resolved) path, with how to name it. */
+function seccompProfileText(ref: string): { file: string; text: string; label: string } {
   const builtIn = /^[a-z0-9][a-z0-9-]*$/.test(ref);
   const file = builtIn ? builtInSeccompPath(ref) : ref;
   let text: string;
@@ -64,7 +71,7 @@ export function seccompProfileSource(ref: string): { source: SeccompProfileSourc
     if (builtIn) throw new CaplintError(`"${ref}" is not a built-in seccomp profile`);
     throw new CaplintError(`cannot read the seccomp profile: ${describeFsError(error)}`, { file });
   }
-  return { source: profileSource(file, text), label: builtIn ? `caplint's "${ref}" profile` : file };
+  return { file, text, label: builtIn ? `caplint's "${ref}" profile` : file };
 }
 
 /** An OCI config's inline linux.seccomp (always OCI form). */

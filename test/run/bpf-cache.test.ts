@@ -45,9 +45,10 @@ describe('programs shipped with the package', () => {
     for (const { profile, arch, key } of built) {
       const intent = buildIntent({ profile, capAdd: [], capDrop: [] }, ROOT);
       const ref = (intent.seccomp as { ref: string }).ref;
-      const src = profileSource(builtInSeccompPath(ref), readFileSync(builtInSeccompPath(ref), 'utf8'));
+      const text = readFileSync(builtInSeccompPath(ref), 'utf8');
+      const src = profileSource(builtInSeccompPath(ref), text);
       const context = { capabilities: intent.capabilities.bounding, forbidden: intent.forbiddenSyscalls };
-      const expectedKey = programKey({ compilerId: index!.compilerId, arch, format: src.format, document: src.document, capabilities: context.capabilities, forbidden: context.forbidden, flags: intent.seccompFlags, kernel: parseKernelRelease(release()) });
+      const expectedKey = programKey({ compilerId: index!.compilerId, arch, profile: { text }, capabilities: context.capabilities, forbidden: context.forbidden, flags: intent.seccompFlags, kernel: parseKernelRelease(release()) });
       expect(key, `${profile}/${arch}`).toBe(expectedKey);
       const fresh = compileForArch(src, profile, arch, context);
       expect(Buffer.from(index!.programs[key]!.program, 'base64').equals(Buffer.from(fresh.program)), `${profile}/${arch}`).toBe(true);
@@ -58,7 +59,7 @@ describe('programs shipped with the package', () => {
 describe('the compiled-program cache', () => {
   const dir = join(tmp, 'cache', 'caplint', 'bpf');
   const entryFile = () => {
-    const key = programKey({ compilerId: shippedIndex()!.compilerId, arch: 'x86_64', format: 'oci', document: source().document, capabilities: [], forbidden: [], flags: [], kernel: parseKernelRelease(release()) });
+    const key = programKey({ compilerId: shippedIndex()!.compilerId, arch: 'x86_64', profile: { format: 'oci', document: source().document }, capabilities: [], forbidden: [], flags: [], kernel: parseKernelRelease(release()) });
     return join(dir, `${key}.json`);
   };
   const compileCached = () => compileSeccompProfile(source(), 'small', [], { capabilities: [], cache: { dir } });
@@ -86,6 +87,21 @@ describe('the compiled-program cache', () => {
     expect(again.origin).toBe('compiled');
     expect(Buffer.from(again.program).equals(Buffer.from(fresh.program))).toBe(true);
     expect(compileCached().origin).toBe('cached'); // rewritten whole
+  });
+
+  it.skipIf(NOT_X64)('keys a profile read from a file by its text, and parses it only to compile it', () => {
+    const text = readFileSync(profileFile, 'utf8');
+    let parses = 0;
+    const fromFile = (t: string) => compileSeccompProfile({ text: t, parse: () => (parses++, profileSource(profileFile, t)) }, 'small', [], { capabilities: [], cache: { dir } });
+    expect(fromFile(text).origin).toBe('compiled');
+    expect(parses).toBe(1);
+    const reused = fromFile(text);
+    expect(reused.origin).toBe('cached');
+    expect(parses).toBe(1); // a reused program needs no parse
+    expect(Buffer.from(reused.program).equals(Buffer.from(fresh.program))).toBe(true);
+    expect(fromFile(`${text}\n`).origin).toBe('compiled'); // another text is another key, even when it means the same
+    expect(parses).toBe(2);
+    expect(() => fromFile('{"defaultAction": ')).toThrow(); // a text that does not parse is never found: it is parsed, and refused
   });
 
   it.skipIf(NOT_X64)('hashed by the addon, as caplint run does it: reads what node:crypto wrote, and refuses a flipped byte', () => {

@@ -15,9 +15,12 @@ export interface ProgramInputs {
   /** Identifies the compiler build (dist/bpf/index.json, written at package build). */
   readonly compilerId: string;
   readonly arch: Arch;
-  readonly format: 'oci' | 'docker';
-  /** The profile document as parsed. */
-  readonly document: unknown;
+  /**
+   * The profile: the text of its file as read (its format is told from the
+   * text, so the text alone says what is compiled, and a reused program needs
+   * no parse), or, for one inside another document, its format and value.
+   */
+  readonly profile: { readonly text: string } | { readonly format: 'oci' | 'docker'; readonly document: unknown };
   readonly capabilities: readonly string[];
   readonly forbidden: readonly string[];
   readonly flags: readonly string[];
@@ -35,12 +38,13 @@ export function kernelInputs(text: string, kernel: KernelVersion | undefined): s
 }
 
 export function programKey(inputs: ProgramInputs, sha256: Sha256 = nodeSha256): string {
-  const text = JSON.stringify(inputs.document) ?? 'null';
+  const { profile } = inputs;
+  const text = 'text' in profile ? profile.text : (JSON.stringify(profile.document) ?? 'null');
   const material = JSON.stringify({
-    v: 1,
+    v: 2,
     compiler: inputs.compilerId,
     arch: inputs.arch,
-    format: inputs.format,
+    format: 'text' in profile ? 'file' : profile.format,
     kernel: kernelInputs(text, inputs.kernel),
     caps: [...inputs.capabilities].sort(),
     forbidden: [...inputs.forbidden].sort(),
