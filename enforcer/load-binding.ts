@@ -5,9 +5,8 @@
  * prebuild.json names the Node-API version it needs. When loading fails the
  * error lists every path tried and why each failed, in one sentence.
  */
-import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { packageRoot } from '../engine/paths.js';
 import { CaplintError } from '../engine/errors.js';
 import type { NativeBinding } from './native-binding.js';
@@ -52,7 +51,6 @@ export function napiMismatch(addon: string, napi = Number(process.versions.napi 
 /** The first of `paths` that loads; the error names each path tried and why it failed. */
 export function loadBindingFrom(paths: readonly string[]): NativeBinding {
   if (process.platform !== 'linux') throw new AddonUnavailableError(`this is ${process.platform}, where it is not built`);
-  const require = createRequire(import.meta.url);
   const tried: string[] = [];
   for (const path of paths) {
     if (!existsSync(path)) {
@@ -65,7 +63,11 @@ export function loadBindingFrom(paths: readonly string[]): NativeBinding {
       continue;
     }
     try {
-      return require(path) as NativeBinding;
+      // What require() does for a .node file, without its module resolution (realpath, package.json
+      // lookups up the tree): about 1 ms of every launch. loadBinding loads it once per process.
+      const module = { exports: {} };
+      process.dlopen(module, resolve(path));
+      return module.exports as NativeBinding;
     } catch (error) {
       tried.push(`${path} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
     }
