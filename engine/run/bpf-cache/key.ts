@@ -41,7 +41,7 @@ export function programKey(inputs: ProgramInputs, sha256: Sha256 = nodeSha256): 
   const { profile } = inputs;
   const text = 'text' in profile ? profile.text : (JSON.stringify(profile.document) ?? 'null');
   const material = JSON.stringify({
-    v: 2,
+    v: 3,
     compiler: inputs.compilerId,
     arch: inputs.arch,
     format: 'text' in profile ? 'file' : profile.format,
@@ -49,7 +49,8 @@ export function programKey(inputs: ProgramInputs, sha256: Sha256 = nodeSha256): 
     caps: [...inputs.capabilities].sort(),
     forbidden: [...inputs.forbidden].sort(),
     flags: [...inputs.flags].sort(),
-    document: text,
+    // The profile enters by its own digest, not as a second, escaped copy of its text (some 20 KB at every launch).
+    document: sha256(text),
   });
   return sha256(material);
 }
