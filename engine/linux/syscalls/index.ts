@@ -4,19 +4,28 @@
  */
 import type { Arch } from '../../seccomp/types.js';
 import { ARCHES } from '../../seccomp/types.js';
-import { TABLE as X86_64, SOURCES as X86_64_SOURCES } from './x86_64.gen.js';
-import { TABLE as I386, SOURCES as I386_SOURCES } from './i386.gen.js';
-import { TABLE as X32, SOURCES as X32_SOURCES } from './x32.gen.js';
-import { TABLE as AARCH64, SOURCES as AARCH64_SOURCES } from './aarch64.gen.js';
+import { table as X86_64, SOURCES as X86_64_SOURCES } from './x86_64.gen.js';
+import { table as I386, SOURCES as I386_SOURCES } from './i386.gen.js';
+import { table as X32, SOURCES as X32_SOURCES } from './x32.gen.js';
+import { table as AARCH64, SOURCES as AARCH64_SOURCES } from './aarch64.gen.js';
 import { OTHER_ARCH_SYSCALLS } from './other-arches.js';
 
 type Row = readonly [string, number, number];
-const TABLES: Readonly<Record<Arch, { rows: readonly Row[]; sources: readonly string[] }>> = {
-  x86_64: { rows: X86_64, sources: X86_64_SOURCES },
-  i386: { rows: I386, sources: I386_SOURCES },
-  x32: { rows: X32, sources: X32_SOURCES },
-  aarch64: { rows: AARCH64, sources: AARCH64_SOURCES },
+const TABLES: Readonly<Record<Arch, { table: () => readonly Row[]; sources: readonly string[] }>> = {
+  x86_64: { table: X86_64, sources: X86_64_SOURCES },
+  i386: { table: I386, sources: I386_SOURCES },
+  x32: { table: X32, sources: X32_SOURCES },
+  aarch64: { table: AARCH64, sources: AARCH64_SOURCES },
 };
+
+const rowsByArch = new Map<Arch, readonly Row[]>();
+
+/** The rows of `arch`, made on first use (a launch needs its own architecture's only). */
+function rowsOf(arch: Arch): readonly Row[] {
+  let rows = rowsByArch.get(arch);
+  if (!rows) rowsByArch.set(arch, (rows = TABLES[arch].table()));
+  return rows;
+}
 
 const indexes = [new Map<Arch, ReadonlyMap<string | number, string | number>>(), new Map<Arch, ReadonlyMap<string | number, string | number>>()] as const;
 let everywhere: ReadonlySet<string> | undefined;
@@ -31,7 +40,7 @@ let everywhere: ReadonlySet<string> | undefined;
 function index(arch: Arch, from: 0 | 1): ReadonlyMap<string | number, string | number> {
   let found = indexes[from].get(arch);
   if (!found) {
-    const { rows } = TABLES[arch];
+    const rows = rowsOf(arch);
     const map = new Map<string | number, string | number>();
     for (let i = 0; i < rows.length; i++) map.set(rows[i]![from], rows[i]![1 - from]!);
     indexes[from].set(arch, (found = map));
@@ -51,12 +60,12 @@ export function syscallName(arch: Arch, nr: number): string | undefined {
 
 /** Every syscall name known on `arch`, in number order. */
 export function syscallNames(arch: Arch): readonly string[] {
-  return TABLES[arch].rows.map(([name]) => name);
+  return rowsOf(arch).map(([name]) => name);
 }
 
 /** The highest syscall number the table knows on `arch`. */
 export function highestSyscallNumber(arch: Arch): number {
-  return TABLES[arch].rows.reduce((max, [, nr]) => Math.max(max, nr), -1);
+  return rowsOf(arch).reduce((max, [, nr]) => Math.max(max, nr), -1);
 }
 
 /** Whether `name` is a syscall on at least one of the architectures caplint knows. */
@@ -72,8 +81,8 @@ export function allSyscallNames(): ReadonlySet<string> {
 
 /** Where the number of `name` on `arch` came from (header or newer-kernel table), or undefined. */
 export function syscallSource(arch: Arch, name: string): string | undefined {
-  const { rows, sources } = TABLES[arch];
-  const row = rows.find(([n]) => n === name);
+  const { sources } = TABLES[arch];
+  const row = rowsOf(arch).find(([n]) => n === name);
   return row ? sources[row[2]] : undefined;
 }
 
