@@ -21,7 +21,8 @@
         "enforcer/native/bpf-run.cc",
         "enforcer/native/self-confine.cc",
         "enforcer/native/sha256.cc",
-        "enforcer/native/proc-scan.cc"
+        "enforcer/native/proc-scan.cc",
+        "enforcer/native/proc-read.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NAPI_CPP_EXCEPTIONS", "NODE_ADDON_API_DISABLE_DEPRECATED"],

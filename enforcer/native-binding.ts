@@ -201,7 +201,7 @@ export interface NativeLearnResult extends NativeLaunchResult {
   readonly recording: Promise<NativeRecording>;
 }
 
-/** The part of the addon only the /proc scan uses (enforcer/native/proc-scan.cc). */
+/** The part of the addon only the /proc scan uses (enforcer/native/proc-scan.cc, each process read by proc-read.cc). */
 export interface NativeProcBinding {
   /**
    * For each pid (every pid under procRoot, ascending, when null): stat, each of

@@ -37,7 +37,7 @@ let buffer = Buffer.alloc(64 * 1024);
  * scan of hostile processes bounds every read: cmdline to what a table or a
  * report can use (cut there), other files well above what a real one holds
  * (an error past it, so a padded file is never judged from its head). The native
- * batch reader (enforcer/native/proc-scan.cc) keeps the same bounds.
+ * batch reader (enforcer/native/proc-read.cc) keeps the same bounds.
  */
 export const CMDLINE_MAX = 32 * 1024;
 export const PROC_FILE_MAX = 16 * 1024 * 1024;
