@@ -34,6 +34,22 @@ export function loadBinding(): NativeBinding {
   return cached;
 }
 
+/**
+ * The addon's function `name`, bound to it, or undefined when the addon cannot
+ * be loaded or is older than that function: for the optional uses (the batch
+ * /proc reader, SHA-256) whose callers fall back to plain Node.
+ */
+export function optionalNative<B, K extends keyof B>(name: K, factory: () => NativeBinding = loadBinding): B[K] | undefined {
+  let binding: Partial<B>;
+  try {
+    binding = factory() as unknown as Partial<B>;
+  } catch {
+    return undefined;
+  }
+  const fn = binding[name];
+  return typeof fn === 'function' ? (fn.bind(binding) as B[K]) : undefined;
+}
+
 /** Why a prebuilt addon cannot load on this Node (its prebuild.json asks for a newer Node-API), or undefined. */
 export function napiMismatch(addon: string, napi = Number(process.versions.napi ?? 0)): string | undefined {
   const meta = join(dirname(addon), 'prebuild.json');

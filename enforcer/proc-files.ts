@@ -5,7 +5,7 @@
  * chunk by chunk as the scan reaches it. Undefined when the addon cannot be
  * loaded: the scan then reads file by file.
  */
-import { loadBinding } from './load-binding.js';
+import { loadBinding, optionalNative } from './load-binding.js';
 import type { NativeBinding, NativeProcBinding } from './native-binding.js';
 
 type Entry = string | number | null | undefined;
@@ -19,17 +19,11 @@ export interface ProcFilesBatch {
 export type ProcFilesReader = (...args: Parameters<NativeProcBinding['readProcFiles']>) => ProcFilesBatch;
 
 export function nativeProcFiles(factory: () => NativeBinding = loadBinding): ProcFilesReader | undefined {
-  let binding: Partial<NativeProcBinding>;
-  try {
-    binding = factory() as Partial<NativeProcBinding>;
-  } catch {
-    return undefined;
-  }
-  const read = binding.readProcFiles;
-  if (typeof read !== 'function') return undefined;
+  const read = optionalNative<NativeProcBinding, 'readProcFiles'>('readProcFiles', factory);
+  if (!read) return undefined;
   return (procRoot, pids, files, links, statusKeys, skipKernelThreads = false) => {
     for (const name of [...files, ...links]) if (name === '' || name.startsWith('/') || name.includes('..')) throw new RangeError(`not a name under /proc/PID: "${name}"`);
-    const stream = read.call(binding, procRoot, pids, files, links, statusKeys, skipKernelThreads);
+    const stream = read(procRoot, pids, files, links, statusKeys, skipKernelThreads);
     const span = stream.chunk * (files.length + links.length + 2);
     const chunks: Entry[][] = [];
     return {

@@ -5,21 +5,15 @@
  * cannot be loaded or predates sha256: the cache then uses node:crypto's,
  * which gives the same digest.
  */
-import { loadBinding } from './load-binding.js';
+import { loadBinding, optionalNative } from './load-binding.js';
 import type { NativeBinding, NativeHashBinding } from './native-binding.js';
 import type { Sha256 } from '../engine/run/bpf-cache/sha256.js';
 
 export function addonSha256(factory: () => NativeBinding = loadBinding): Sha256 | undefined {
-  let binding: Partial<NativeHashBinding>;
-  try {
-    binding = factory() as Partial<NativeHashBinding>;
-  } catch {
-    return undefined;
-  }
-  const hash = binding.sha256;
-  if (typeof hash !== 'function') return undefined;
+  const hash = optionalNative<NativeHashBinding, 'sha256'>('sha256', factory);
+  if (!hash) return undefined;
   return (data) => {
     if (typeof data !== 'string' && !(data instanceof Uint8Array)) throw new TypeError('sha256: data must be a string or a Uint8Array');
-    return hash.call(binding, data);
+    return hash(data);
   };
 }

@@ -142,7 +142,7 @@ describe.skipIf(skip !== '')('the batch /proc reader on real processes', () => {
     }
   }, 30_000);
 
-  it('lets a batch go untaken: its readers stop, and a process exiting with reads under way exits cleanly', () => {
+  it('collects batches let go of mid-read, and a process exiting with reads under way exits cleanly', () => {
     // Batches started and dropped, then collected mid-read; then one left reading at exit.
     const addon = addonCandidates().find((path) => existsSync(path))!;
     const script = `

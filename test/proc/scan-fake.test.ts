@@ -214,6 +214,15 @@ describe('processes read alike share their Subject parts', () => {
     });
   }
 
+  it('takes a process\'s nested pids from its own NSpid line, not from a name that spells one', () => {
+    const fake = fakeHost();
+    addProcess(fake, { pid: 10, comm: 'x NSpid:\t1' });
+    addProcess(fake, { pid: 11 });
+    const [a, b] = scan(fake, [10, 11]).subjects.map((s) => s.subject);
+    expect(a!.process!.nsPids).toEqual([10]);
+    expect(b!.process!.nsPids).toEqual([11]);
+  });
+
   it('shares nothing that was unreadable: a later process with readable files gets its own', () => {
     const fake = fakeHost();
     addProcess(fake, { pid: 10 });

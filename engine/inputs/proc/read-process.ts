@@ -27,17 +27,19 @@ const NO_DEVICES = unknown('the device nodes a live process can open are files u
 const NO_SYSCTLS = unknown('the sysctls in force for a process are per network/IPC/UTS namespace and are not read');
 
 /**
- * The part of a process's Subject that its raw texts decide: everything but
- * its pid, parent, name, command line, state, start time, nested pids,
- * threads and launcher. Processes whose texts are equal (a thousand workers
- * of one service) share one, worked out once per scan.
+ * The part of a process's Subject that its raw texts decide, as a whole
+ * Subject whose own fields (pid, name, and in `process` the pid, parent,
+ * name, command line, state, start time and nested pids) are placeholders,
+ * in their places; threads and launcher follow per process. Processes whose
+ * texts are equal (a thousand workers of one service) share one, worked out
+ * once per scan.
  */
-export type SharedPart = Omit<Subject, 'name' | 'pid' | 'process'> & {
-  readonly processPart: Pick<ProcessFacts, 'kernelThread' | 'uids' | 'gids' | 'reference' | 'namespaceInodes' | 'capLastCap' | 'capabilityMasks' | 'cgroups' | 'limitSources'>;
+export interface SharedPart {
+  readonly subject: Omit<Subject, 'process'> & { readonly process: Omit<ProcessFacts, 'threads' | 'launcher'> };
   readonly status: StatusFields;
   /** The unreadable fields counted while it was worked out, counted again for each process that shares it. */
   readonly counted: readonly (readonly [string, number])[];
-};
+}
 
 type ProcessFacts = NonNullable<Subject['process']>;
 
@@ -61,71 +63,57 @@ export function readProcess(context: ScanContext, stat: ProcStat): Subject | und
     }
   };
   // NSpid differs between any two processes; every other line kept is the same for processes read alike.
-  const nsPidAt = text === undefined ? -1 : text.indexOf('NSpid:');
-  const nsPidEnd = nsPidAt < 0 ? -1 : text!.indexOf('\n', nsPidAt);
-  const nsPid = nsPidAt < 0 ? undefined : text!.slice(nsPidAt + 6, nsPidEnd < 0 ? undefined : nsPidEnd).trim();
-  const key = text === undefined ? undefined : sharedKey(context, dir, stat, nsPidAt < 0 ? text : text.slice(0, nsPidAt) + (nsPidEnd < 0 ? '' : text.slice(nsPidEnd + 1)));
+  const nsPid = text === undefined ? undefined : cutLine(text, 'NSpid');
+  const key = text === undefined ? undefined : sharedKey(context, dir, stat, nsPid?.rest ?? text);
   let shared = key === undefined ? undefined : context.shared.get(key);
   if (shared) {
     for (const [reason, n] of shared.counted) context.unreadable.set(reason, (context.unreadable.get(reason) ?? 0) + n);
   } else {
     const before = new Map(context.unreadable);
-    const part = sharedPart(context, stat, dir, text === undefined ? new Map() : parseStatus(text), read);
+    const status = text === undefined ? new Map<string, string>() : parseStatus(text);
+    const subject = sharedSubject(context, stat, dir, status, read);
     const counted = [...context.unreadable].flatMap(([reason, n]): [string, number][] => (n > (before.get(reason) ?? 0) ? [[reason, n - (before.get(reason) ?? 0)]] : []));
-    shared = { ...part, counted };
+    shared = { subject, status, counted };
     // The mount view and the id maps are read from this process's own files, so a failed read is its own, not its texts':
     // such a part is not shared. What else is unknown follows from the texts in the key, and is counted again for each process.
-    if (key !== undefined && !isUnknown(part.mounts) && !isUnknown(part.uidMappings) && !isUnknown(part.gidMappings)) context.shared.set(key, shared);
+    if (key !== undefined && !isUnknown(subject.mounts) && !isUnknown(subject.uidMappings) && !isUnknown(subject.gidMappings)) context.shared.set(key, shared);
   }
-  const { status, processPart: part, counted: _counted, ...subject } = shared;
+  const { subject, status } = shared;
   const cmdline = read('cmdline');
   // Only a filtered process gets profile advice; the walk up its parents is skipped for the rest.
   const launcher = subject.seccomp.mode === 'filter' ? findLauncher(fs, roots.proc, stat.ppid, context.launchers) : undefined;
+  // Spread over the shared Subject: its own fields replace the placeholders in place, so the members keep their order.
   return {
-    kind: subject.kind,
+    ...subject,
     name: `pid ${stat.pid} (${stat.comm})`,
-    file: null,
     pid: stat.pid,
-    os: subject.os,
-    capabilities: subject.capabilities,
-    namespaces: subject.namespaces,
-    uidMappings: subject.uidMappings,
-    gidMappings: subject.gidMappings,
-    seccomp: subject.seccomp,
-    noNewPrivileges: subject.noNewPrivileges,
-    privileged: subject.privileged,
-    user: subject.user,
-    readOnlyRootfs: subject.readOnlyRootfs,
-    mounts: subject.mounts,
-    devices: subject.devices,
-    deviceRules: subject.deviceRules,
-    sysctls: subject.sysctls,
-    maskedPaths: subject.maskedPaths,
-    readonlyPaths: subject.readonlyPaths,
-    lsm: subject.lsm,
-    limits: subject.limits,
-    annotations: subject.annotations,
-    ...(subject.container ? { container: subject.container } : {}),
     process: {
+      ...subject.process,
       pid: stat.pid,
       ppid: stat.ppid,
       comm: stat.comm,
       command: typeof cmdline === 'string' ? cmdline.split('\0').filter((a, i, all) => a !== '' || i < all.length - 1) : unknown(`cmdline: ${cmdline.failure}`),
       state: stat.state,
       startTime: stat.startTime,
-      kernelThread: part.kernelThread,
-      uids: part.uids,
-      gids: part.gids,
-      nsPids: nsPids(nsPid),
-      reference: part.reference,
-      namespaceInodes: part.namespaceInodes,
-      capLastCap: part.capLastCap,
-      capabilityMasks: part.capabilityMasks,
-      cgroups: part.cgroups,
-      limitSources: part.limitSources,
+      nsPids: nsPids(nsPid?.value),
       ...(launcher ? { launcher } : {}),
       threads: !status.size ? unknown('status: unreadable') : status.get('Threads') === '1' ? NO_THREADS : threadDifferences(fs, roots.proc, stat.pid, status),
     },
+  };
+}
+
+/**
+ * The `KEY:` line of a status text (at the start of a line: a process's own
+ * name, on the Name line, can hold `NSpid:`), its value and the text without it.
+ */
+function cutLine(text: string, key: string): { value: string; rest: string } | undefined {
+  const after = text.startsWith(`${key}:`) ? -1 : text.indexOf(`\n${key}:`);
+  if (after < 0 && !text.startsWith(`${key}:`)) return undefined;
+  const at = after + 1;
+  const end = text.indexOf('\n', at);
+  return {
+    value: text.slice(at + key.length + 1, end < 0 ? undefined : end).trim(),
+    rest: text.slice(0, at) + (end < 0 ? '' : text.slice(end + 1)),
   };
 }
 
@@ -155,7 +143,7 @@ function readOrFailure(fs: ScanContext['fs'], path: string, link: boolean): stri
 
 const NAMESPACE_FILES = NAMESPACE_TYPES.map((t) => PROC_NS_FILE[t]);
 
-function sharedPart(context: ScanContext, stat: ProcStat, dir: string, status: StatusFields, read: (file: string) => string | { failure: string }): Omit<SharedPart, 'counted'> {
+function sharedSubject(context: ScanContext, stat: ProcStat, dir: string, status: StatusFields, read: (file: string) => string | { failure: string }): SharedPart['subject'] {
   const miss = <T>(what: string, reason: string): Maybe<T> => {
     countUnreadable(context, `${what}: ${reason}`);
     return unknown(`${what}: ${reason}`);
@@ -172,7 +160,9 @@ function sharedPart(context: ScanContext, stat: ProcStat, dir: string, status: S
   const container = cgroup.container;
   return {
     kind: 'process',
+    name: '',
     file: null,
+    pid: 0,
     os: 'linux',
     capabilities,
     namespaces,
@@ -195,10 +185,17 @@ function sharedPart(context: ScanContext, stat: ProcStat, dir: string, status: S
     limits: cgroup.applied.limits,
     annotations: {},
     ...(container ? { container } : {}),
-    processPart: {
+    process: {
+      pid: 0,
+      ppid: 0,
+      comm: '',
+      command: [],
+      state: '',
+      startTime: '',
       kernelThread: isKernelThread(stat),
       uids,
       gids,
+      nsPids: [],
       reference: context.reference.pid,
       namespaceInodes: inodes,
       capLastCap: context.lastCap ?? null,
@@ -206,6 +203,5 @@ function sharedPart(context: ScanContext, stat: ProcStat, dir: string, status: S
       cgroups: cgroup.memberships,
       limitSources: cgroup.applied.sources,
     },
-    status,
   };
 }
